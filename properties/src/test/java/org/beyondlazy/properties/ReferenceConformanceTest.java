@@ -1,0 +1,42 @@
+package org.beyondlazy.properties;
+
+import org.beyondlazy.core.Backend;
+import org.beyondlazy.reference.ReferenceBackend;
+import org.junit.jupiter.api.Nested;
+
+/** Runs every claim suite of the conformance kit against the reference implementation. */
+class ReferenceConformanceTest {
+    private static final Backend REFERENCE = new ReferenceBackend();
+
+    @Nested
+    class ObjectiveIdentity extends ObjectiveIdentityClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
+    class Gradient extends GradientClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
+    class Invariance extends InvarianceClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
+    class Monotonicity extends MonotonicityClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+}
