@@ -1,0 +1,2 @@
+/** beyondlazy bench module (filled by its issue). */
+package org.beyondlazy.bench;

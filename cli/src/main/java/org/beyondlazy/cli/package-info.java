@@ -1,0 +1,2 @@
+/** beyondlazy cli module (filled by its issue). */
+package org.beyondlazy.cli;

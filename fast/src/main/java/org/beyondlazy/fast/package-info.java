@@ -1,0 +1,2 @@
+/** beyondlazy fast module (filled by its issue). */
+package org.beyondlazy.fast;
