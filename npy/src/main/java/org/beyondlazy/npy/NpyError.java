@@ -17,9 +17,9 @@ public enum NpyError {
 
     /**
      * The input does not start with the magic string {@code \x93NUMPY} (includes empty input).
-     * Template arguments: the bytes found, escaped.
+     * Template arguments: the bytes found, quoted and escaped, or {@code empty input}.
      */
-    NOT_NPY("not a .npy file: expected magic \\x93NUMPY, found '%s'"),
+    NOT_NPY("not a .npy file: expected magic \\x93NUMPY, found %s"),
 
     /** The format version is not 1.0, 2.0 or 3.0. Template arguments: major, minor. */
     UNSUPPORTED_VERSION("unsupported .npy format version %d.%d (supported: 1.0, 2.0, 3.0)"),
@@ -39,8 +39,9 @@ public enum NpyError {
 
     /**
      * The shape has a negative dimension, more than {@link NpyArray#MAX_DIMENSIONS} dimensions,
-     * or more than {@link NpyArray#MAX_ELEMENTS} elements. Template arguments: the shape, the
-     * reason.
+     * a dimension above {@link NpyArray#MAX_ELEMENTS} (even next to a zero dimension: shapes are
+     * {@code int[]}), or more than {@link NpyArray#MAX_ELEMENTS} elements. Template arguments:
+     * the shape, the reason.
      */
     BAD_SHAPE("bad shape %s: %s"),
 

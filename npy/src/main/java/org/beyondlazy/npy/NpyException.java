@@ -11,7 +11,9 @@ public final class NpyException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    /** The error code. */
     private final NpyError error;
+    /** The name of the offending input or output. */
     private final String source;
 
     /**

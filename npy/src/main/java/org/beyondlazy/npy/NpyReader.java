@@ -97,8 +97,9 @@ public final class NpyReader {
             // Preamble: magic, version, header length.
             byte[] magic = in.readNBytes(MAGIC.length);
             if (!Arrays.equals(magic, MAGIC)) {
-                throw new NpyException(NpyError.NOT_NPY, source,
-                        NpyHeaderParser.printable(new String(magic, StandardCharsets.ISO_8859_1)));
+                String found = magic.length == 0 ? "empty input"
+                        : "'" + NpyHeaderParser.printable(new String(magic, StandardCharsets.ISO_8859_1)) + "'";
+                throw new NpyException(NpyError.NOT_NPY, source, found);
             }
             byte[] version = in.readNBytes(2);
             if (version.length < 2) {
