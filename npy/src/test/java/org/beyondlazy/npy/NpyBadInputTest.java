@@ -179,6 +179,18 @@ class NpyBadInputTest {
         assertThat(e.getMessage()).isEqualTo("W.npy: truncated data: expected 24 bytes, found 16");
     }
 
+    /** np.save(f, np.arange(3)): int64, the commonest wrong input (make_numpy_fixtures.py). */
+    @Test
+    void numpyInt64FileIsAnUnsupportedDtype() throws IOException {
+        byte[] bytes;
+        try (InputStream in = NpyBadInputTest.class.getResourceAsStream("numpy/i8_3.npy")) {
+            bytes = in.readAllBytes();
+        }
+        NpyException e = catchThrowableOfType(NpyException.class,
+                () -> NpyReader.read(new ByteArrayInputStream(bytes), "i8_3.npy"));
+        assertThat(e.error()).isEqualTo(NpyError.UNSUPPORTED_DTYPE);
+    }
+
     @Test
     void missingFileIsNotFound() {
         Path missing = directory.resolve("missing.npy");
