@@ -33,6 +33,14 @@ class ReferenceConformanceTest {
     }
 
     @Nested
+    class SmoothnessBound extends SmoothnessBoundClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
     class Monotonicity extends MonotonicityClaims {
         @Override
         public Backend backend() {
