@@ -12,8 +12,8 @@ import org.beyondlazy.core.Truth;
 public interface TangentSpace {
     /**
      * Relative rank threshold of A5.1: singular values of the Jacobian matrix at most this times σ₁
-     * count as zero. Measured gap on the C5 range: kept σ_k/σ₁ stay above ~1e-5, dropped ones below
-     * ~1e-14 (proofs-notes/C5.md), so any threshold between the two gives the same rank.
+     * count as zero. Measured gap on the C5 range: kept σ_k/σ₁ stay above 1.2e-6, dropped ones below
+     * 3e-16 (proofs-notes/C5.md), so any threshold between the two gives the same rank.
      */
     double RANK_TOLERANCE = 1e-9;
 

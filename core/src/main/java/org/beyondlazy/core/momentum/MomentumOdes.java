@@ -26,7 +26,7 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * </ul>
  * Initial conditions e(0) = e₀ and, for the second-order forms, e'(0) = 0.
  */
-@SpecRef({"E6.1", "A6.1"})
+@SpecRef({"E6.1", "E6.2", "E6.3", "E6.4", "A6.1"})
 public final class MomentumOdes {
     /** The three limiting ODEs. */
     public enum Form { GRADIENT_DESCENT, HEAVY_BALL, NESTEROV }
@@ -126,7 +126,7 @@ public final class MomentumOdes {
         }
         ODEIntegrator integrator = new DormandPrince853Integrator(1e-12, endTime, absoluteTolerance, relativeTolerance);
         integrator.addStepHandler(new ODEStepHandler() {
-            private int next = form == Form.NESTEROV ? 1 : 1;
+            private int next = 1;
 
             @Override
             public void handleStep(ODEStateInterpolator interpolator) {
@@ -161,6 +161,21 @@ public final class MomentumOdes {
             return 1 - x * x / 8;
         }
         return 2 * org.hipparchus.special.BesselJ.value(1, x) / x;
+    }
+
+    /**
+     * Spec E6.6: the predicted log-ratio of the envelope of the discrete {@code nesterov-convex} iteration at a
+     * fixed step between steps k₁ &lt; k₂ on a quadratic whose slowest mode has ηλ_min = {@code stepTimesLambda}:
+     * (k₂ − k₁)·½·ln(1 − ηλ_min) − (3/2)·ln(k₂/k₁).
+     */
+    @SpecRef("E6.6")
+    public static double discreteNesterovLogRatio(double stepTimesLambda, int k1, int k2) {
+        if (!(stepTimesLambda > 0 && stepTimesLambda < 1)) {
+            throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "eta·lambda_min", "in (0, 1)", stepTimesLambda);
+        }
+        Check.atLeast("k1", k1, 1);
+        Check.atLeast("k2", k2, k1 + 1);
+        return (k2 - k1) * 0.5 * Math.log(1 - stepTimesLambda) - 1.5 * Math.log((double) k2 / k1);
     }
 
     private static Sample sample(double t, double[] y, int n, boolean second) {
