@@ -161,6 +161,115 @@ public abstract class LazyLimitClaims implements BackendUnderTest {
                 errLinear, parameterSlope, outputSlope, report, finalReport);
     }
 
+    /** Agreement of F_α's two centerings when T(w₀) = 0, relative to the loss magnitude (round-off of d^l sums). */
+    public static final double CENTERING_AGREEMENT_REL = 1e-12;
+    /** Linearized vs model objective at w₀ (same value and gradient by definition of J), relative. */
+    public static final double FIRST_ORDER_REL = 1e-12;
+    /** Central differences of the quadratic f̄ are exact up to round-off: step 1e-4, tolerance relative to max(1, ‖∇f̄‖∞). */
+    public static final double QUADRATIC_FD_REL = 1e-7;
+    /**
+     * f − f̄ at w₀ + tΔ is a t² + b t³ + …: the ratio (f − f̄)(t)/(f − f̄)(t/2) is 4(1 + bt/(2a) + …). With
+     * t = {@link #SECOND_ORDER_STEP} this allows |b/a| up to ~250 (measured |b/a| ≈ 28 on seed 1); round-off of
+     * the O(t²·a) difference of O(1) values stays ~1e-8 relative.
+     */
+    public static final double SECOND_ORDER_RATIO_TOLERANCE = 0.05;
+    /** The line step of the second-order check. */
+    public static final double SECOND_ORDER_STEP = 1e-4;
+
+    /**
+     * The pieces C7 rests on: (i) with a paired w₀ both centerings (E5.2, E5.3) give the same F_α, and it equals
+     * the expanded form E2.8 of the rewritten problem; (ii) the linearized objective (E5.6) agrees with the model's
+     * objective at w₀ in value and gradient, differs from it at second order along a line, and its gradient equals
+     * central differences.
+     */
+    @org.junit.jupiter.api.Test
+    @Tag("C7")
+    @SpecRef({"C7", "E5.1", "E5.2", "E5.3", "E5.6"})
+    void centeringsAgreeAndTheLinearizationIsFirstOrder() {
+        ClaimSettings.theory(EXAMPLES).forAll(longs().between(1, Long.MAX_VALUE / 2)).checkAssert(seed -> {
+            LazyInstances.Instance inst = LazyInstances.rankOneTarget(seed, DIM, ORDER, ROWS);
+            double[] w0 = AlphaScaling.pairedInitialization(inst.initialization(ROWS), DIM);
+            Problem base = new Problem(ModelKind.PLAIN, 2 * ROWS, AlphaScaling.pairedSigns(2 * ROWS), 0.0, inst.truth());
+            org.hipparchus.random.RandomGenerator rng = org.beyondlazy.core.Generators.rng(seed + 17);
+            double[] w = w0.clone();
+            double[] direction = org.beyondlazy.core.Generators.gaussian(rng, 2 * ROWS, DIM, 1.0);
+            for (int p = 0; p < w.length; p++) {
+                w[p] += 0.3 * direction[p];
+            }
+            for (double alpha : new double[] {1.0, 8.0, 64.0}) {
+                Problem bySubtraction = AlphaScaling.centeredBySubtraction(base, w0, alpha);
+                Problem byPairing = AlphaScaling.centeredByPairing(base, alpha);
+                double[] g1 = new double[w.length];
+                double[] g2 = new double[w.length];
+                double f1 = backend().objective(bySubtraction).valueAndGradient(w, g1);
+                double f2 = backend().objective(byPairing).valueAndGradient(w, g2);
+                double scale = org.beyondlazy.core.ExpandedLoss.magnitude(bySubtraction,
+                        (org.beyondlazy.core.FactoredTruth) bySubtraction.truth(), w);
+                double expanded = org.beyondlazy.core.ExpandedLoss.value(bySubtraction,
+                        (org.beyondlazy.core.FactoredTruth) bySubtraction.truth(), w);
+                assertThat(Math.abs(f1 - f2)).as("F_α by the two centerings, α=%s, seed %dL", alpha, seed)
+                        .isLessThanOrEqualTo(CENTERING_AGREEMENT_REL * scale);
+                assertThat(Math.abs(f1 - expanded)).as("F_α vs E2.8, α=%s, seed %dL", alpha, seed)
+                        .isLessThanOrEqualTo(CENTERING_AGREEMENT_REL * scale);
+                for (int p = 0; p < w.length; p++) {
+                    assertThat(Math.abs(g1[p] - g2[p])).as("∇F_α coordinate %d, α=%s, seed %dL", p, alpha, seed)
+                            .isLessThanOrEqualTo(CENTERING_AGREEMENT_REL * Math.max(1.0, scale));
+                }
+            }
+            // (ii) first-order agreement at w₀, for the subtraction centering at α = 1 (target T(w₀) + T*)
+            Problem generic = new Problem(ModelKind.PLAIN, ROWS, null, 0.0, inst.truth());
+            double[] v0 = inst.initialization(ROWS);
+            Problem scaled = AlphaScaling.centeredBySubtraction(generic, v0, 1.0);
+            Objective f = backend().objective(scaled);
+            Objective linear = backend().linearizedObjective(scaled, v0);
+            double[] gf = new double[v0.length];
+            double[] gl = new double[v0.length];
+            double valueF = f.valueAndGradient(v0, gf);
+            double valueL = linear.valueAndGradient(v0, gl);
+            double gScale = 1.0;
+            for (double x : gf) {
+                gScale = Math.max(gScale, Math.abs(x));
+            }
+            assertThat(Math.abs(valueF - valueL)).as("f̄(w0) = f(w0), seed %dL", seed)
+                    .isLessThanOrEqualTo(FIRST_ORDER_REL * Math.max(1.0, valueF));
+            for (int p = 0; p < v0.length; p++) {
+                assertThat(Math.abs(gf[p] - gl[p])).as("∇f̄(w0) = ∇f(w0) coordinate %d, seed %dL", p, seed)
+                        .isLessThanOrEqualTo(FIRST_ORDER_REL * gScale);
+            }
+            double[] delta = org.beyondlazy.core.Generators.gaussian(rng, ROWS, DIM, 1.0);
+            double t = SECOND_ORDER_STEP;
+            double gapT = f.value(shift(v0, delta, t)) - linear.value(shift(v0, delta, t));
+            double gapHalf = f.value(shift(v0, delta, t / 2)) - linear.value(shift(v0, delta, t / 2));
+            assertThat(gapT / gapHalf).as("(f − f̄)(t)/(f − f̄)(t/2) ≈ 4 (second order), seed %dL", seed)
+                    .isBetween(4 - SECOND_ORDER_RATIO_TOLERANCE, 4 + SECOND_ORDER_RATIO_TOLERANCE);
+            double[] x = shift(v0, delta, 0.5);
+            double[] gx = new double[x.length];
+            linear.valueAndGradient(x, gx);
+            double gxScale = 1.0;
+            for (double y : gx) {
+                gxScale = Math.max(gxScale, Math.abs(y));
+            }
+            double h = 1e-4;
+            for (int p = 0; p < x.length; p++) {
+                double[] plus = x.clone();
+                double[] minus = x.clone();
+                plus[p] += h;
+                minus[p] -= h;
+                double fd = (linear.value(plus) - linear.value(minus)) / (2 * h);
+                assertThat(Math.abs(fd - gx[p])).as("∇f̄ vs central difference, coordinate %d, seed %dL", p, seed)
+                        .isLessThanOrEqualTo(QUADRATIC_FD_REL * gxScale);
+            }
+        });
+    }
+
+    private static double[] shift(double[] w, double[] delta, double t) {
+        double[] out = w.clone();
+        for (int p = 0; p < out.length; p++) {
+            out[p] += t * delta[p];
+        }
+        return out;
+    }
+
     private static Problem scaledProblem(Centering centering, Problem base, double[] w0, double alpha) {
         return centering == Centering.SUBTRACTION ? AlphaScaling.centeredBySubtraction(base, w0, alpha)
                 : AlphaScaling.centeredByPairing(base, alpha);
