@@ -62,7 +62,7 @@ public final class AlphaScaling {
     }
 
     /**
-     * Spec E5.3: F_α for a symmetric paired initialization, where T(w₀) = 0 exactly; the target is T* / α.
+     * Spec E5.3: F_α for a symmetric paired initialization, where T(w₀) = 0 in real arithmetic (to round-off densely); the target is T* / α.
      * Use {@link #pairedInitialization} to build w₀ and the signs.
      *
      * @param problem plain problem whose signs are those of {@link #pairedSigns} (checked), λ = 0
