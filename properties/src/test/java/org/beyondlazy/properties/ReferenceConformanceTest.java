@@ -47,4 +47,36 @@ class ReferenceConformanceTest {
             return REFERENCE;
         }
     }
+
+    @Nested
+    class TangentRank extends TangentRankClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
+    class LazyFailure extends LazyFailureClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
+    class LazyLimit extends LazyLimitClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
+    class Momentum extends MomentumClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
 }
