@@ -169,6 +169,22 @@ public final class GramObjective implements Objective {
         return problem.lambda() * s;
     }
 
+    /**
+     * The checks of {@link Problem#checkParameters} (length, finiteness) without building its message
+     * strings on the success path, so that the steady state allocates nothing; on failure it delegates
+     * to {@link Problem#checkParameters}, which throws the coded exception.
+     */
+    private void checkParameters(double[] theta) {
+        if (theta == null || theta.length != problem.parameterCount()) {
+            problem.checkParameters(theta);
+        }
+        for (double x : theta) {
+            if (!Double.isFinite(x)) {
+                problem.checkParameters(theta);
+            }
+        }
+    }
+
     /** ½ max(0, A − 2B + C): the misfit of E8.2, clamped at its true lower bound 0 (round-off near a fit). */
     private static double misfit(double model, double cross, double truthNorm2) {
         return 0.5 * Math.max(0.0, model - 2 * cross + truthNorm2);
@@ -176,7 +192,7 @@ public final class GramObjective implements Objective {
 
     @Override
     public double value(double[] theta) {
-        problem.checkParameters(theta);
+        checkParameters(theta);
         double[] vs = components(theta);
         int vOff = vs == theta ? problem.weightsOffset() : 0;
         gramMatrix(vs, vOff);
@@ -187,7 +203,7 @@ public final class GramObjective implements Objective {
 
     @Override
     public double valueAndGradient(double[] theta, double[] gradient) {
-        problem.checkParameters(theta);
+        checkParameters(theta);
         Check.length("gradient", gradient, problem.parameterCount(), "|θ|");
         double[] vs = components(theta);
         int vOff = vs == theta ? problem.weightsOffset() : 0;
@@ -253,7 +269,7 @@ public final class GramObjective implements Objective {
      */
     @Override
     public double residualNorm(double[] theta) {
-        problem.checkParameters(theta);
+        checkParameters(theta);
         double[] vs = components(theta);
         int vOff = vs == theta ? problem.weightsOffset() : 0;
         gramMatrix(vs, vOff);
