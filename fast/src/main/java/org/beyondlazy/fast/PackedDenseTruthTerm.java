@@ -37,6 +37,11 @@ final class PackedDenseTruthTerm implements TruthTerm {
     private final double[] prefix;
 
     PackedDenseTruthTerm(BLAS blas, DenseTruth truth, int width) {
+        this(blas, truth, width, MONOMIAL_BUFFER_LIMIT);
+    }
+
+    /** As above with another bound on the monomial block (the differential suite forces several blocks). */
+    PackedDenseTruthTerm(BLAS blas, DenseTruth truth, int width, int bufferLimit) {
         this.blas = blas;
         this.dim = truth.dim();
         this.k = truth.order() - 1;
@@ -51,7 +56,7 @@ final class PackedDenseTruthTerm implements TruthTerm {
         this.index = new int[Math.max(k, 1)];
         this.prefix = new double[k + 1];
         this.weights = pack(truth.entries());
-        this.blockRows = (int) Math.max(1, Math.min(width, MONOMIAL_BUFFER_LIMIT / Math.max(1, packed)));
+        this.blockRows = (int) Math.max(1, Math.min(width, bufferLimit / Math.max(1, packed)));
         this.monomials = new double[blockRows * packed];
         this.scratch = new double[width * dim];
     }

@@ -215,6 +215,37 @@ class DifferentialTest {
     }
 
     /**
+     * The packed contraction in blocks of rows (E8.4): with a monomial buffer of one row, every row is
+     * its own block, and the result still equals the reference.
+     */
+    @Test
+    @SpecRef("C14")
+    void packedContractionInSeveralBlocksMatchesTheReference() {
+        for (BlasChoice choice : BlasChoice.values()) {
+            for (ModelKind model : ModelKind.values()) {
+                for (int order = 2; order <= 4; order++) {
+                    Instance inst = Instances.random(11L * order, new Instances.Shape(model, order, 4, 4, 3, true));
+                    Problem problem = forVariant(FastVariant.PACKED_DENSE, inst.problem());
+                    BLAS blas = choice.blas.get();
+                    long packed = org.beyondlazy.core.Sizes.symmetricDimension(problem.dim(), order - 1);
+                    Objective f = new GramObjective(problem, blas,
+                            new PackedDenseTruthTerm(blas, (DenseTruth) problem.truth(), problem.width(), (int) packed));
+                    Objective ref = REFERENCE.objective(problem);
+                    double[] g = new double[inst.theta().length];
+                    double[] gRef = new double[g.length];
+                    double s = Math.max(1.0, ExpandedLoss.magnitude(inst.problem(), (FactoredTruth) inst.problem().truth(), inst.theta()));
+                    assertThat(Math.abs(f.valueAndGradient(inst.theta(), g) - ref.valueAndGradient(inst.theta(), gRef)))
+                            .as("f, %s %s", inst, choice).isLessThanOrEqualTo(LOSS_REL * s);
+                    for (int k = 0; k < g.length; k++) {
+                        assertThat(Math.abs(g[k] - gRef[k])).as("gradient %d, %s %s", k, inst, choice)
+                                .isLessThanOrEqualTo(GRADIENT_REL * order * s);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
      * Count check (E8.5): every kernel class of the fast path (an {@link Objective} or {@link TruthTerm}
      * implementation in this package) belongs to a registered {@link FastVariant}, and every registered
      * variant is covered by this suite.
