@@ -40,4 +40,16 @@ public interface Objective {
      * @param theta θ; not modified
      */
     double residualNorm(double[] theta);
+
+    /**
+     * The relative error ‖T(θ) − T*‖_F / ‖T*‖_F (spec E1.6); +∞ when T* = 0 and the residual is not.
+     *
+     * @param theta θ; not modified
+     */
+    @SpecRef("E1.6")
+    default double relativeError(double[] theta) {
+        double residual = residualNorm(theta);
+        double truthNorm = Math.sqrt(problem().truth().normSquared());
+        return truthNorm > 0 ? residual / truthNorm : (residual == 0 ? 0.0 : Double.POSITIVE_INFINITY);
+    }
 }
