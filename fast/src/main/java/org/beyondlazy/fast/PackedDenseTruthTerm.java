@@ -124,6 +124,10 @@ final class PackedDenseTruthTerm implements TruthTerm {
         for (int b = 0; b < rows; b++) {
             int row = vOff + (from + b) * dim;
             int out = b * packed;
+            if (k <= 3) {
+                monomialsUpToThree(v, row, out);
+                continue;
+            }
             java.util.Arrays.fill(index, 0);
             prefix[0] = 1.0;
             for (int j = 0; j < k; j++) {
@@ -139,6 +143,36 @@ final class PackedDenseTruthTerm implements TruthTerm {
                     prefix[j + 1] = prefix[j] * v[row + index[j]];
                 }
             }
+        }
+    }
+
+    /** The same lexicographic walk as {@link #next} unrolled into nested loops for k = 1, 2, 3 (l ≤ 4). */
+    private void monomialsUpToThree(double[] v, int row, int out) {
+        int n = out;
+        switch (k) {
+            case 1 -> {
+                System.arraycopy(v, row, monomials, n, dim);
+            }
+            case 2 -> {
+                for (int a = 0; a < dim; a++) {
+                    double va = v[row + a];
+                    for (int b = a; b < dim; b++) {
+                        monomials[n++] = va * v[row + b];
+                    }
+                }
+            }
+            case 3 -> {
+                for (int a = 0; a < dim; a++) {
+                    double va = v[row + a];
+                    for (int b = a; b < dim; b++) {
+                        double vab = va * v[row + b];
+                        for (int c = b; c < dim; c++) {
+                            monomials[n++] = vab * v[row + c];
+                        }
+                    }
+                }
+            }
+            default -> throw new IllegalStateException("k = " + k);
         }
     }
 

@@ -216,15 +216,21 @@ class DifferentialTest {
 
     /**
      * The packed contraction in blocks of rows (E8.4): with a monomial buffer of one row, every row is
-     * its own block, and the result still equals the reference.
+     * its own block, and the result still equals the reference; l = 2..5 (l ≤ 4 use the unrolled loops,
+     * l = 5 the generic lexicographic walk).
      */
     @Test
     @SpecRef("C14")
     void packedContractionInSeveralBlocksMatchesTheReference() {
+        int genericWalks = 0;
         for (BlasChoice choice : BlasChoice.values()) {
             for (ModelKind model : ModelKind.values()) {
-                for (int order = 2; order <= 4; order++) {
-                    Instance inst = Instances.random(11L * order, new Instances.Shape(model, order, 4, 4, 3, true));
+                for (int example = 0; example < 4 * 4; example++) {
+                    int order = 2 + example % 4; // l = 5 runs the generic multiset walk of E8.4
+                    Instance inst = Instances.random(11L * example, new Instances.Shape(model, order, order == 5 ? 3 : 4, 4, 3, true));
+                    if (order == 5 && inst.problem().dim() > 1) {
+                        genericWalks++;
+                    }
                     Problem problem = forVariant(FastVariant.PACKED_DENSE, inst.problem());
                     BLAS blas = choice.blas.get();
                     long packed = org.beyondlazy.core.Sizes.symmetricDimension(problem.dim(), order - 1);
@@ -243,6 +249,7 @@ class DifferentialTest {
                 }
             }
         }
+        assertThat(genericWalks).as("l = 5 instances with d > 1 (generic walk exercised)").isPositive();
     }
 
     /**
