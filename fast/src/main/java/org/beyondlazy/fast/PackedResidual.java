@@ -29,6 +29,7 @@ final class PackedResidual {
     private double[] multiplicity;
     private final int[] index;
     private final double[] prefix;
+    private final double[] prefixDerivative;
 
     private PackedResidual(Truth truth, int width, int packed) {
         this.truth = truth;
@@ -38,6 +39,7 @@ final class PackedResidual {
         this.packed = packed;
         this.index = new int[order];
         this.prefix = new double[order + 1];
+        this.prefixDerivative = new double[order + 1];
     }
 
     /** The packed residual for this size, or null when N(d,l) or m·N(d,l) exceeds the limits. */
@@ -89,6 +91,33 @@ final class PackedResidual {
         }
     }
 
+    /**
+     * Adds scale·(a^α + D(a^α)[δ]) to R_α for every α: the monomial and its directional derivative
+     * D(a^α)[δ] = Σ_k δ_{α_k} Π_{j≠k} a_{α_j}, carried along the walk as a dual number
+     * (P_{j+1} = P_j a_{α_j}, D_{j+1} = D_j a_{α_j} + P_j δ_{α_j}).
+     */
+    private void addLinearizedPower(double scale, double[] a, double[] delta, int off) {
+        java.util.Arrays.fill(index, 0);
+        prefix[0] = scale;
+        prefixDerivative[0] = 0.0;
+        for (int j = 0; j < order; j++) {
+            prefix[j + 1] = prefix[j] * a[off];
+            prefixDerivative[j + 1] = prefixDerivative[j] * a[off] + prefix[j] * delta[off];
+        }
+        for (int alpha = 0; alpha < packed; alpha++) {
+            residual[alpha] += prefix[order] + prefixDerivative[order];
+            int pos = next();
+            if (pos < 0) {
+                break;
+            }
+            for (int j = pos; j < order; j++) {
+                int c = off + index[j];
+                prefix[j + 1] = prefix[j] * a[c];
+                prefixDerivative[j + 1] = prefixDerivative[j] * a[c] + prefix[j] * delta[c];
+            }
+        }
+    }
+
     private void setUp() {
         residual = new double[packed];
         multiplicity = new double[packed];
@@ -132,6 +161,28 @@ final class PackedResidual {
                 addPower(p[i], v, vOff + i * dim); // R += p_i v_i^α
             }
         }
+        return subtractTruthAndNorm();
+    }
+
+    /**
+     * ‖T(A) + J(A)Δ − T*‖_F for the linearized plain model (E8.7, E8.9): R_α = Σ_i s_i (a_i^α + D(a_i^α)[δ_i]) − T*_α.
+     *
+     * @param a     A = W₀, m×d row-major; not modified
+     * @param delta Δ, m×d row-major; not modified
+     * @param signs the m signs s_i; not modified
+     */
+    double linearizedNorm(double[] a, double[] delta, double[] signs) {
+        if (residual == null) {
+            setUp();
+        }
+        java.util.Arrays.fill(residual, 0.0);
+        for (int i = 0; i < width; i++) {
+            addLinearizedPower(signs[i], a, delta, i * dim); // R += s_i (a_i^α + D(a_i^α)[δ_i])
+        }
+        return subtractTruthAndNorm();
+    }
+
+    private double subtractTruthAndNorm() {
         if (truth instanceof FactoredTruth f) {
             for (int j = 0; j < f.rank(); j++) {
                 addPower(-f.coeffs()[j], f.factors(), j * dim); // R −= c_j u_j^α
