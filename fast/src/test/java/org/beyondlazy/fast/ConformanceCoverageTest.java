@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.beyondlazy.core.SpecRef;
+import org.junit.jupiter.api.Tag;
 import org.beyondlazy.properties.BackendUnderTest;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 class ConformanceCoverageTest {
     @Test
     @SpecRef("C14")
+    @Tag("C14")
     void fastConformanceTestRunsEverySuiteOfTheKit() throws IOException, URISyntaxException, ClassNotFoundException {
         List<Class<?>> suites = new ArrayList<>();
         Path location = Path.of(BackendUnderTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
