@@ -163,6 +163,7 @@ public abstract class VariantClaims implements BackendUnderTest {
      * E7.7: vanilla GD (A4.1) on the plain model, λ = 0, orthonormal order-3 truth with c* = 1 (truth seed
      * 2000 + s), rows δ·v_i (v_i uniform unit from seed s); returns ‖T − T*‖²/‖T*‖² after {@code steps}.
      */
+    @SpecRef("E7.7")
     public double vanillaRelativeLoss(int width, int steps, long seed) {
         FactoredTruth truth = Generators.truth(2000 + seed, 3, C9_DIM, Generators.constant(C9_RANK, 1.0), true);
         Objective f = backend().objective(Problem.of(ModelKind.PLAIN, width, 0.0, truth));
@@ -230,6 +231,7 @@ public abstract class VariantClaims implements BackendUnderTest {
     }
 
     /** Runs the variant on the orthonormal truth of seed 3000 + s with coefficients C10_COEFFS (E7.8). */
+    @SpecRef("E7.8")
     public Deflation deflation(VariantConfig config, long seed) {
         FactoredTruth truth = Generators.truth(3000 + seed, C10_ORDER, C10_DIM, C10_COEFFS.clone(), true);
         int r = truth.rank();
@@ -308,6 +310,7 @@ public abstract class VariantClaims implements BackendUnderTest {
     }
 
     /** E7.6: the λ floor √r·λ/(2‖T*‖_F) of the relative error for an orthonormal truth. */
+    @SpecRef("E7.6")
     public static double floor(FactoredTruth truth, double lambda) {
         return Math.sqrt(truth.rank()) * lambda / (2 * Math.sqrt(truth.normSquared()));
     }
