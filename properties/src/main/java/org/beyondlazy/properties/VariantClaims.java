@@ -209,8 +209,9 @@ public abstract class VariantClaims implements BackendUnderTest {
      *                  |G(u_j^{⊗l})| &lt; c_j/2, or −1
      * @param plateaus  ‖T − T*‖² at the midpoint between consecutive fit steps (the first from step 0)
      * @param expected  Σ_{i ≥ j} c_i², the mass not yet fitted on plateau j
+     * @param misfit    ‖T − T*‖² before every all-component step (the loss curve)
      */
-    public record Deflation(long[] fitSteps, double[] plateaus, double[] expected) {
+    public record Deflation(long[] fitSteps, double[] plateaus, double[] expected, double[] misfit) {
         public boolean ordered() {
             for (int j = 0; j < fitSteps.length; j++) {
                 if (fitSteps[j] < 0 || (j > 0 && fitSteps[j] <= fitSteps[j - 1])) {
@@ -281,7 +282,7 @@ public abstract class VariantClaims implements BackendUnderTest {
             plateaus[j] = misfit.get(Math.min(mid, misfit.size() - 1));
             previous = fit[j];
         }
-        return new Deflation(fit, plateaus, expected);
+        return new Deflation(fit, plateaus, expected, misfit.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     @Test

@@ -27,7 +27,6 @@ public final class VariantMeasurements {
     }
 
     public static void main(String[] args) {
-        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         Backend backend = new ReferenceBackend();
         VariantClaims claims = new VariantClaims() {
             @Override
@@ -35,6 +34,11 @@ public final class VariantMeasurements {
                 return backend;
             }
         };
+        if (args.length > 0 && args[0].equals("curve")) {
+            curve(claims, args.length > 1 ? Long.parseLong(args[1]) : 0L);
+            return;
+        }
+        int n = args.length > 0 ? Integer.parseInt(args[0]) : 100;
         System.out.println("Backend " + backend.name() + ", seeds 0.." + (n - 1));
 
         // C8 quick setting, every option combination
@@ -90,6 +94,21 @@ public final class VariantMeasurements {
                 worst = Math.max(worst, Math.abs(ratio - 1));
             }
             System.out.printf(Locale.ROOT, "C13 lambda=%.1e: max |final/predicted - 1| = %.2e over %d seeds%n", lambda, worst, n);
+        }
+    }
+
+    /** The C10 loss curve of one seed (argument {@code curve <seed>}): ‖T − T*‖² every 10 steps up to step 300. */
+    static void curve(VariantClaims claims, long seed) {
+        VariantConfig config = VariantConfig.defaults().withWidth(VariantClaims.C10_WIDTH).withDelta(VariantClaims.C10_DELTA)
+                .withEta(VariantClaims.C10_ETA).withLambda(VariantClaims.C10_LAMBDA).withStepsPerEpoch(VariantClaims.C10_STEPS)
+                .withEpochs(VariantClaims.C10_EPOCHS);
+        VariantClaims.Deflation result = claims.deflation(config, seed);
+        System.out.println("C10 seed " + seed + ": fit steps " + java.util.Arrays.toString(result.fitSteps())
+                + ", staircase levels " + java.util.Arrays.toString(result.expected()) + "\n");
+        System.out.println("| step | ‖T − T*‖² |");
+        System.out.println("|---|---|");
+        for (int k = 0; k <= 300 && k < result.misfit().length; k += 10) {
+            System.out.printf(Locale.ROOT, "| %d | %.4f |%n", k, result.misfit()[k]);
         }
     }
 }
