@@ -5,7 +5,8 @@ usage: python3 bench/results/summarize.py bench/results/<run>.json
 
 Medians are the 50th percentile of all measurement iterations of all forks; 'error' is JMH's 99.9%
 half-width. Flop counts: factored step 3m^2d + 4mrd (issue 5); dense step 3m^2d + 2 m N(d,l-1) d
-(the packed algorithm's useful flops, spec E8.4); yardstick dgemm 2 m^2 d.
+(the packed algorithm's useful flops, spec E8.4); linearized step 6 m^2 d (spec E8.7); yardstick
+dgemm 2 m^2 d.
 """
 import json
 import sys
@@ -38,7 +39,7 @@ def main(path):
         elif name.startswith("Yardstick"):
             flops = 2 * 1000 * 1000 * 100
         elif name.startswith("LinearizedStep"):
-            flops = None
+            flops = 6 * 1000 * 1000 * 100
         gflops = flops / seconds / 1e9 if flops else None
         key = (name, tuple(sorted(params.items())))
         by_key[key] = dict(name=name, params=params, median=median, error=pm["scoreError"], unit=unit,
@@ -73,6 +74,9 @@ def main(path):
                 req = 0.5 if (blas == "best") else None
                 print(f"| factored step l={order} / yardstick GFLOP/s ({blas}) | {ratio:.2f} | "
                       f"{'≥ 0.50' if req else '(info)'} | {('yes' if ratio >= req else 'NO') if req else ''} |")
+        lin = find("LinearizedStep", blas=blas)
+        if lin:
+            print(f"| linearized step / yardstick GFLOP/s ({blas}) | {lin['gflops'] / y['gflops']:.2f} | (info) |  |")
         for shape in ("64:1000:3", "32:500:4"):
             f = find("DenseGdStep", blas=blas, shape=shape)
             if f:

@@ -14,7 +14,9 @@ public enum FastVariant {
     /** Model part in Gram form (E8.2) with a factored truth in Gram form (E8.3), every model. */
     GRAM_FACTORED(List.of(GramObjective.class, FactoredTruthTerm.class, PackedResidual.class)),
     /** Model part in Gram form with a dense truth contracted through packed symmetric storage (E8.4). */
-    PACKED_DENSE(List.of(GramObjective.class, PackedDenseTruthTerm.class, PackedResidual.class));
+    PACKED_DENSE(List.of(GramObjective.class, PackedDenseTruthTerm.class, PackedResidual.class)),
+    /** The linearized plain model in Gram form (E8.7), with either truth term. */
+    GRAM_LINEARIZED(List.of(GramLinearizedObjective.class, FactoredTruthTerm.class, PackedDenseTruthTerm.class, PackedResidual.class));
 
     private final List<Class<?>> kernels;
 

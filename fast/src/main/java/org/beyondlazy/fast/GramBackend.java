@@ -43,6 +43,16 @@ public final class GramBackend implements Backend {
         return new GramObjective(problem, blas, truthTerm(problem));
     }
 
+    /**
+     * The linearized objective of the plain model around θ₀ (f̄(w) = ½‖T(w₀) + J(w₀)(w − w₀) − T*‖² +
+     * (λ/2)‖W‖²) in Gram form (E8.7).
+     *
+     * @param theta0 w₀, m×d row-major; copied
+     */
+    public Objective linearizedObjective(Problem problem, double[] theta0) {
+        return new GramLinearizedObjective(problem, theta0, blas, truthTerm(problem));
+    }
+
     private TruthTerm truthTerm(Problem problem) {
         if (problem.truth() instanceof FactoredTruth f) {
             return new FactoredTruthTerm(blas, f, problem.width());
