@@ -16,7 +16,9 @@ public enum FastVariant {
     /** Model part in Gram form with a dense truth contracted through packed symmetric storage (E8.4). */
     PACKED_DENSE(List.of(GramObjective.class, PackedDenseTruthTerm.class, PackedResidual.class)),
     /** The linearized plain model in Gram form (E8.7), with either truth term. */
-    GRAM_LINEARIZED(List.of(GramLinearizedObjective.class, FactoredTruthTerm.class, PackedDenseTruthTerm.class, PackedResidual.class));
+    GRAM_LINEARIZED(List.of(GramLinearizedObjective.class, FactoredTruthTerm.class, PackedDenseTruthTerm.class, PackedResidual.class)),
+    /** The tangent space V(W₀) of the plain model in packed coordinates (E8.8). */
+    PACKED_TANGENT(List.of(PackedTangentSpace.class));
 
     private final List<Class<?>> kernels;
 

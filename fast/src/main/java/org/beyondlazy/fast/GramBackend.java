@@ -7,6 +7,7 @@ import org.beyondlazy.core.FactoredTruth;
 import org.beyondlazy.core.Objective;
 import org.beyondlazy.core.Problem;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.core.lazy.TangentSpace;
 
 /**
  * The fast path's {@link Backend}: {@link GramObjective} for every model, with the truth term in Gram
@@ -49,8 +50,15 @@ public final class GramBackend implements Backend {
      *
      * @param theta0 w₀, m×d row-major; copied
      */
+    @Override
     public Objective linearizedObjective(Problem problem, double[] theta0) {
         return new GramLinearizedObjective(problem, theta0, blas, truthTerm(problem));
+    }
+
+    /** The tangent space V(W₀) in packed symmetric coordinates (E8.8). */
+    @Override
+    public TangentSpace tangentSpace(Problem problem, double[] theta0) {
+        return new PackedTangentSpace(problem, theta0);
     }
 
     private TruthTerm truthTerm(Problem problem) {

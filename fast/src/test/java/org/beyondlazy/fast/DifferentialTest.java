@@ -88,7 +88,8 @@ class DifferentialTest {
     static final java.util.Map<FastVariant, Class<?>> COVERAGE = java.util.Map.of(
             FastVariant.GRAM_FACTORED, DifferentialTest.class,
             FastVariant.PACKED_DENSE, DifferentialTest.class,
-            FastVariant.GRAM_LINEARIZED, LinearizedDifferentialTest.class);
+            FastVariant.GRAM_LINEARIZED, LinearizedDifferentialTest.class,
+            FastVariant.PACKED_TANGENT, TangentSpaceDifferentialTest.class);
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();

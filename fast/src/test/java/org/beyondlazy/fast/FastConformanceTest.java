@@ -5,6 +5,11 @@ import org.beyondlazy.properties.GradientClaims;
 import org.beyondlazy.properties.InvarianceClaims;
 import org.beyondlazy.properties.MonotonicityClaims;
 import org.beyondlazy.properties.ObjectiveIdentityClaims;
+import org.beyondlazy.properties.SmoothnessBoundClaims;
+import org.beyondlazy.properties.MomentumClaims;
+import org.beyondlazy.properties.LazyLimitClaims;
+import org.beyondlazy.properties.LazyFailureClaims;
+import org.beyondlazy.properties.TangentRankClaims;
 import org.beyondlazy.properties.VariantClaims;
 import org.junit.jupiter.api.Nested;
 
@@ -81,9 +86,97 @@ class FastConformanceTest {
         }
     }
 
-    /** Claims C8–C10, C13 (the variant and vanilla GD) on the best BLAS only: they are runs, not kernels. */
+    /** Claims C8–C10, C13 (the variant and vanilla GD): runs, not kernels, but run on both BLAS like every suite. */
+    @Nested
+    class VariantPureJava extends VariantClaims {
+        @Override
+        public Backend backend() {
+            return PURE_JAVA;
+        }
+    }
+
     @Nested
     class VariantBest extends VariantClaims {
+        @Override
+        public Backend backend() {
+            return BEST;
+        }
+    }
+
+    @Nested
+    class TangentRankPureJava extends TangentRankClaims {
+        @Override
+        public Backend backend() {
+            return PURE_JAVA;
+        }
+    }
+
+    @Nested
+    class TangentRankBest extends TangentRankClaims {
+        @Override
+        public Backend backend() {
+            return BEST;
+        }
+    }
+
+    @Nested
+    class LazyFailurePureJava extends LazyFailureClaims {
+        @Override
+        public Backend backend() {
+            return PURE_JAVA;
+        }
+    }
+
+    @Nested
+    class LazyFailureBest extends LazyFailureClaims {
+        @Override
+        public Backend backend() {
+            return BEST;
+        }
+    }
+
+    @Nested
+    class LazyLimitPureJava extends LazyLimitClaims {
+        @Override
+        public Backend backend() {
+            return PURE_JAVA;
+        }
+    }
+
+    @Nested
+    class LazyLimitBest extends LazyLimitClaims {
+        @Override
+        public Backend backend() {
+            return BEST;
+        }
+    }
+
+    @Nested
+    class MomentumPureJava extends MomentumClaims {
+        @Override
+        public Backend backend() {
+            return PURE_JAVA;
+        }
+    }
+
+    @Nested
+    class MomentumBest extends MomentumClaims {
+        @Override
+        public Backend backend() {
+            return BEST;
+        }
+    }
+
+    @Nested
+    class SmoothnessBoundPureJava extends SmoothnessBoundClaims {
+        @Override
+        public Backend backend() {
+            return PURE_JAVA;
+        }
+    }
+
+    @Nested
+    class SmoothnessBoundBest extends SmoothnessBoundClaims {
         @Override
         public Backend backend() {
             return BEST;

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Claim C14 for the linearized objective (fast form E8.7): loss, gradient, residual norm and 120-step
- * trajectories of the fast linearized objective equal a dense computation ({@link DenseLinearizedOracle},
+ * trajectories of the fast linearized objective equal a dense computation (the reference's linearized objective,
  * written like the reference: dense tensors, plain loops), factored and dense truths, l = 2, 3, 4, on
  * both BLAS; tolerances of E8.5 with S taken as the larger E2.8 magnitude at w₀ and at w.
  */
@@ -58,7 +58,7 @@ class LinearizedDifferentialTest {
                         theta[k] += move[k];
                     }
                     Objective f = fast.linearizedObjective(problem, theta0);
-                    Objective ref = new DenseLinearizedOracle(problem, theta0);
+                    Objective ref = new org.beyondlazy.reference.ReferenceBackend().linearizedObjective(problem, theta0);
                     var blas = choice.blas.get();
                     Objective gramOnly = new GramLinearizedObjective(problem, theta0, blas, truthForm == FastVariant.PACKED_DENSE
                             ? new PackedDenseTruthTerm(blas, (org.beyondlazy.core.DenseTruth) problem.truth(), problem.width())
@@ -100,7 +100,7 @@ class LinearizedDifferentialTest {
                     Problem problem = DifferentialTest.forVariant(truthForm, inst.problem());
                     double[] theta0 = inst.theta();
                     Objective f = fast.linearizedObjective(problem, theta0);
-                    Objective ref = new DenseLinearizedOracle(problem, theta0);
+                    Objective ref = new org.beyondlazy.reference.ReferenceBackend().linearizedObjective(problem, theta0);
                     double[] g0 = new double[theta0.length];
                     ref.valueAndGradient(theta0, g0);
                     // f̄ is quadratic with Hessian JᵀJ + λ; E4.5's first term bounds ‖J‖², so ¼/L is a safe step

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * truth at a fixed width while d grows; vanilla GD with m = r gets stuck; components are fitted in
  * decreasing order of their coefficients; the final error sits on the λ floor E7.6. All are measured over
  * fixed seed sets at the smallest sizes that show the claim; the rates measured when the thresholds were
- * chosen are in spec/07-variant.md. Paper-scale sizes: {@code org.beyondlazy.fast.RecoveryTable}.
+ * chosen are in spec/07-variant.md. Paper-scale sizes: {@code org.beyondlazy.fast.experiments.RecoveryTable}.
  */
 public abstract class VariantClaims implements BackendUnderTest {
     // ---- C8 (quick profile) ----

@@ -1,9 +1,10 @@
-package org.beyondlazy.fast;
+package org.beyondlazy.fast.experiments;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.beyondlazy.core.Backend;
+import org.beyondlazy.fast.GramBackend;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.variant.RecoveryExperiment;
 import org.beyondlazy.core.variant.VariantConfig;
