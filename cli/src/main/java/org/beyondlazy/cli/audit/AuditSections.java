@@ -1,0 +1,31 @@
+package org.beyondlazy.cli.audit;
+
+import java.util.List;
+
+/**
+ * The registry of audit sections (spec E9.12). EXTENSION POINT: issues 3, 4 and 5 add their sections
+ * here; until then {@link #PLANNED} lists what the report shows as pending.
+ */
+public final class AuditSections {
+    private AuditSections() {
+    }
+
+    /** A section another issue delivers: shown as pending in the report. */
+    public record Planned(String title, String claims, int issue) {
+    }
+
+    /** Sections that run. */
+    public static List<AuditSection> all() {
+        return List.of(new DescentSection());
+    }
+
+    /** Sections not yet in this build. */
+    public static final List<Planned> PLANNED = List.of(
+            new Planned("Lazy residual ρ_lazy against m, with 1 − m·d/N and m* marked", "C5, C6", 3),
+            new Planned("Loss curves of lazy (large α) versus rich (α = 1) training at the same m", "C7", 3),
+            new Planned("Momentum: GD, heavy-ball and Nesterov ODE decays", "C11", 3),
+            new Planned("Headline: fixed m, growing d — variant error and lazy residual (table and chart)", "C8", 4),
+            new Planned("Vanilla GD with m = r gets stuck", "C9", 4),
+            new Planned("Deflation staircase", "C10", 4),
+            new Planned("Fast path equals the reference", "C14", 5));
+}

@@ -1,0 +1,60 @@
+package org.beyondlazy.cli.audit;
+
+import java.util.List;
+import org.beyondlazy.core.Backend;
+import org.beyondlazy.properties.GradientClaims;
+import org.beyondlazy.properties.InvarianceClaims;
+import org.beyondlazy.properties.MonotonicityClaims;
+import org.beyondlazy.properties.ObjectiveIdentityClaims;
+import org.beyondlazy.reference.ReferenceBackend;
+
+/**
+ * The conformance-kit suites bound to the reference backend, for the audit. The audit's claim verdicts
+ * come from these very properties, run through the JUnit Platform Launcher.
+ *
+ * <p>EXTENSION POINT: when an issue adds a claim suite to the properties module, add a binding here
+ * (a public static subclass) and list it in {@link #SUITES}; the audit reports a claim whose status is
+ * {@code tested} but which has no bound property as "not run", which fails the audit.
+ */
+public final class ReferenceSuites {
+    private static final Backend REFERENCE = new ReferenceBackend();
+
+    private ReferenceSuites() {
+    }
+
+    /** Every bound suite the audit runs. */
+    public static final List<Class<?>> SUITES = List.of(ObjectiveIdentity.class, Gradient.class, Invariance.class,
+            Monotonicity.class);
+
+    /** C1 on the reference. */
+    public static class ObjectiveIdentity extends ObjectiveIdentityClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    /** C2 on the reference. */
+    public static class Gradient extends GradientClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    /** C3 on the reference. */
+    public static class Invariance extends InvarianceClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    /** C4 on the reference. */
+    public static class Monotonicity extends MonotonicityClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+}
