@@ -41,7 +41,10 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--optimizer", required = true, paramLabel = "gd|heavy-ball|nesterov", description = "Update form (A4.1–A4.3).")
     String optimizer;
 
-    @Option(names = "--lr", required = true, paramLabel = "η", description = "Learning rate η > 0 (for f with the ½ of E2.4).")
+    /** η for f with the ½ of E2.4; another convention translates by E9.13 (e.g. a loss without the ½: η = 2η'). */
+    @Option(names = "--lr", required = true, paramLabel = "η",
+            description = "Learning rate η > 0 for f = ½‖T − T*‖² + (λ/2)‖W‖² (a loss without the ½: use 2× your rate; spec E9.13).")
+    @SpecRef("E9.13")
     double lr;
 
     @Option(names = "--momentum", paramLabel = "β", description = "Heavy-ball momentum β in [0, 1) (heavy-ball only).")

@@ -1,0 +1,42 @@
+package org.beyondlazy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** {@code bench} prints its fields (no timing assertion); {@code lazy} validates before reporting. */
+class BenchLazyTest {
+    @Test
+    void benchPrintsTheDocumentedFields() {
+        for (String c : new String[] {"factored", "dense"}) {
+            CliRun run = CliRun.of("bench", "--json", "--case", c, "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
+                    "--steps", "2", "--repetitions", "3");
+            assertThat(run.status()).as(run.toString()).isZero();
+            JsonNode j = run.json();
+            for (String field : new String[] {"msPerStepMedian", "gflops", "backend", "threads", "dim", "width", "rank", "order"}) {
+                assertThat(j.has(field)).as(field).isTrue();
+            }
+            assertThat(j.get("backend").asText()).isEqualTo("reference");
+            assertThat(j.get("msPerStepMedian").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    void unknownImplementationIsBadInput() {
+        CliRun run = CliRun.of("bench", "--case", "factored", "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
+                "--implementation", "gpu");
+        assertThat(run.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).contains("gpu");
+    }
+
+    @Test
+    void helpOnEverySubcommand() {
+        for (String sub : new String[] {"eval", "check", "lazy", "run", "sweep", "audit", "bench"}) {
+            CliRun run = CliRun.of(sub, "--help");
+            assertThat(run.status()).as(sub).isZero();
+            assertThat(run.out()).as(sub).contains("Usage: beyondlazy " + sub);
+        }
+        assertThat(CliRun.of().status()).isEqualTo(Main.BAD_INPUT);
+    }
+}
