@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
+import org.beyondlazy.fast.GramBackend;
 import org.beyondlazy.reference.ReferenceBackend;
 
 /**
@@ -19,7 +20,7 @@ public final class Backends {
 
     static {
         KNOWN.put("reference", ReferenceBackend::new);
-        // EXTENSION POINT (issue 5): KNOWN.put("fast", FastBackend::new) once the fast module is merged.
+        KNOWN.put("fast", GramBackend::new); // issue 5: Gram form / packed dense, native or pure-Java BLAS
     }
 
     private Backends() {
@@ -38,8 +39,7 @@ public final class Backends {
     public static Backend get(String name) {
         Supplier<Backend> s = available().get(name);
         if (s == null) {
-            String hint = "fast".equals(name) ? String.join(", ", available().keySet())
-                    + "; the fast path is not part of this build yet" : String.join(", ", available().keySet());
+            String hint = String.join(", ", available().keySet());
             throw new BeyondLazyException(ErrorCode.UNKNOWN_NAME, "implementation", name, "[" + hint + "]");
         }
         return s.get();

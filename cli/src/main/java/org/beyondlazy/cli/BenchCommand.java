@@ -33,6 +33,10 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
     /** Learning rate of the timed steps: small so that the iterates stay finite; its value does not affect the cost. */
     static final double BENCH_LR = 1e-6;
+    /** Warm-up: at least this many untimed repetitions ... */
+    static final int WARMUP_REPETITIONS = 3;
+    /** ... and at least this long (JIT compilation of the hot loops). */
+    static final double WARMUP_MS = 500;
 
     @Mixin
     CommonOptions common;
@@ -86,8 +90,11 @@ public final class BenchCommand implements Callable<Integer> {
         Problem problem = Problem.of(ModelKind.PLAIN, width, 0.0, truth);
         Objective objective = Inputs.within("--implementation", () -> backend.objective(problem));
         double[] theta0 = Generators.gaussian(Generators.rng(1), width, dim, 1.0 / Math.sqrt(dim));
-        // warm-up: one repetition, untimed (JIT compilation)
-        timeSteps(objective, theta0);
+        // warm-up, untimed (JIT compilation): at least WARMUP_REPETITIONS repetitions and WARMUP_MS milliseconds
+        double warm = 0;
+        for (int k = 0; k < WARMUP_REPETITIONS || warm < WARMUP_MS; k++) {
+            warm += timeSteps(objective, theta0);
+        }
         double[] ms = new double[repetitions];
         for (int k = 0; k < repetitions; k++) {
             ms[k] = timeSteps(objective, theta0) / steps;
@@ -103,7 +110,7 @@ public final class BenchCommand implements Callable<Integer> {
         result.put("nominalFlopsPerStep", flops);
         result.put("backend", backend.name());
         result.put("implementation", implementation);
-        result.put("threads", 1);
+        result.put("threads", threads(backend));
         result.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         result.put("case", benchCase);
         result.put("dim", dim);
@@ -114,6 +121,23 @@ public final class BenchCommand implements Callable<Integer> {
         result.put("repetitions", repetitions);
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
         return Main.OK;
+    }
+
+    /**
+     * Threads the timed code may use (E9.11): 1 for the reference and the pure-Java BLAS; for native
+     * OpenBLAS its OPENBLAS_NUM_THREADS (or OMP_NUM_THREADS), else the available processors (its default).
+     */
+    static int threads(Backend backend) {
+        if (backend instanceof org.beyondlazy.fast.GramBackend g && g.blas() instanceof dev.ludovic.netlib.blas.NativeBLAS) {
+            for (String var : new String[] {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"}) {
+                String v = System.getenv(var);
+                if (v != null && v.matches("\\d+") && Integer.parseInt(v) > 0) {
+                    return Integer.parseInt(v);
+                }
+            }
+            return Runtime.getRuntime().availableProcessors();
+        }
+        return 1;
     }
 
     /** Milliseconds for {@code steps} GD steps from a fresh copy of θ₀. */

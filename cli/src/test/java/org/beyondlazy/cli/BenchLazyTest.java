@@ -20,6 +20,10 @@ class BenchLazyTest {
             assertThat(j.get("backend").asText()).isEqualTo("reference");
             assertThat(j.get("msPerStepMedian").asDouble()).isPositive();
         }
+        CliRun fast = CliRun.of("bench", "--json", "--case", "factored", "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
+                "--steps", "2", "--repetitions", "1", "--implementation", "fast");
+        assertThat(fast.status()).as(fast.toString()).isZero();
+        assertThat(fast.json().get("backend").asText()).startsWith("gram[");
     }
 
     @Test

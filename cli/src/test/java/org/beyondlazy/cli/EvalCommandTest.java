@@ -127,6 +127,19 @@ class EvalCommandTest {
     }
 
     @Test
+    void fastImplementationAgreesWithTheReference() {
+        Path weights = NpyFixtures.f8(dir.resolve("W.npy"), new int[] {3, 4}, w);
+        CliRun ref = CliRun.of("eval", "--json", "--order", "3", "--truth-factors", truthFactors().toString(),
+                "--truth-coeffs", truthCoeffs().toString(), "--weights", weights.toString());
+        CliRun fast = CliRun.of("eval", "--json", "--order", "3", "--truth-factors", truthFactors().toString(),
+                "--truth-coeffs", truthCoeffs().toString(), "--weights", weights.toString(), "--implementation", "fast");
+        assertThat(fast.status()).as(fast.toString()).isZero();
+        // E8.5: loss within 1e-12 of the E2.8 magnitude (here of order 10)
+        assertThat(fast.json().get("loss").asDouble()).isCloseTo(ref.json().get("loss").asDouble(), within(1e-10));
+        assertThat(fast.json().get("implementation").asText()).isEqualTo("fast");
+    }
+
+    @Test
     void textOutputWithoutJson() {
         Path weights = NpyFixtures.f8(dir.resolve("W.npy"), new int[] {3, 4}, w);
         CliRun run = CliRun.of("eval", "--order", "3", "--truth-factors", truthFactors().toString(), "--weights", weights.toString());

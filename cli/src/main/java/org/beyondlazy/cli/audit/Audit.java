@@ -138,7 +138,7 @@ public final class Audit {
                         verdict = Verdict.PENDING;
                     } else if (r.failed > 0 || sv.stream().anyMatch(v -> !v.holds())) {
                         verdict = Verdict.FAILS;
-                    } else if (r.passed == 0) {
+                    } else if (r.passed == 0 && sv.isEmpty()) {
                         verdict = Verdict.NOT_RUN;
                     } else {
                         verdict = Verdict.HOLDS;

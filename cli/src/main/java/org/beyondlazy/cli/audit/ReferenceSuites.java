@@ -6,10 +6,11 @@ import org.beyondlazy.properties.GradientClaims;
 import org.beyondlazy.properties.InvarianceClaims;
 import org.beyondlazy.properties.MonotonicityClaims;
 import org.beyondlazy.properties.ObjectiveIdentityClaims;
+import org.beyondlazy.fast.GramBackend;
 import org.beyondlazy.reference.ReferenceBackend;
 
 /**
- * The conformance-kit suites bound to the reference backend, for the audit. The audit's claim verdicts
+ * The conformance-kit suites bound to the reference backend and to the fast path, for the audit. The audit's claim verdicts
  * come from these very properties, run through the JUnit Platform Launcher.
  *
  * <p>EXTENSION POINT: when an issue adds a claim suite to the properties module, add a binding here
@@ -24,7 +25,42 @@ public final class ReferenceSuites {
 
     /** Every bound suite the audit runs. */
     public static final List<Class<?>> SUITES = List.of(ObjectiveIdentity.class, Gradient.class, Invariance.class,
-            Monotonicity.class);
+            Monotonicity.class, FastObjectiveIdentity.class, FastGradient.class, FastInvariance.class, FastMonotonicity.class);
+
+    /** The fast path (issue 5) on the best available BLAS. */
+    private static final Backend FAST = new GramBackend();
+
+    /** C1 on the fast path. */
+    public static class FastObjectiveIdentity extends ObjectiveIdentityClaims {
+        @Override
+        public Backend backend() {
+            return FAST;
+        }
+    }
+
+    /** C2 on the fast path. */
+    public static class FastGradient extends GradientClaims {
+        @Override
+        public Backend backend() {
+            return FAST;
+        }
+    }
+
+    /** C3 on the fast path. */
+    public static class FastInvariance extends InvarianceClaims {
+        @Override
+        public Backend backend() {
+            return FAST;
+        }
+    }
+
+    /** C4 on the fast path. */
+    public static class FastMonotonicity extends MonotonicityClaims {
+        @Override
+        public Backend backend() {
+            return FAST;
+        }
+    }
 
     /** C1 on the reference. */
     public static class ObjectiveIdentity extends ObjectiveIdentityClaims {
