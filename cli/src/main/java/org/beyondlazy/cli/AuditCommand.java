@@ -32,6 +32,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--examples", paramLabel = "n", description = "Override the examples per property (e.g. a fast smoke run).")
     Integer examples;
 
+    @Option(names = "--claims", split = ",", paramLabel = "C1,C4", description = "Only these claims (the others are reported as not selected).")
+    List<String> claims;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -49,7 +52,17 @@ public final class AuditCommand implements Callable<Integer> {
                     + "summary.json); choose a new directory");
         }
         var err = spec.commandLine().getErr();
-        Audit.Report report = Audit.run(profile, out, examples, line -> {
+        java.util.Set<String> only = null;
+        if (claims != null) {
+            only = new java.util.TreeSet<>();
+            for (String c : claims) {
+                if (!c.matches("C\\d+")) {
+                    throw InputException.bad("--claims", "not a claim id: '" + c + "' (expected e.g. C4)");
+                }
+                only.add(c);
+            }
+        }
+        Audit.Report report = Audit.run(profile, out, examples, only, line -> {
             err.println("audit: " + line);
             err.flush();
         });
@@ -65,6 +78,7 @@ public final class AuditCommand implements Callable<Integer> {
             switch (o.verdict()) {
                 case HOLDS -> holding.add(o.claim().id());
                 case PENDING -> pending.add(o.claim().id());
+                case NOT_SELECTED -> { }
                 default -> failing.add(o.claim().id() + " (" + o.verdict().label + ")");
             }
         }

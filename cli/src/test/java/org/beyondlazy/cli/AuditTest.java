@@ -62,16 +62,18 @@ class AuditTest {
         }
         assertThat(html).contains("pending (issue");
         // a second run replaces the earlier report in place
-        CliRun again = CliRun.of("audit", "--profile", "quick", "--examples", "1", "--out", out.toString());
+        CliRun again = CliRun.of("audit", "--json", "--profile", "quick", "--examples", "1", "--claims", "C1,C4", "--out", out.toString());
         assertThat(again.status()).as(again.toString()).isZero();
+        assertThat(again.json().get("holds").toString()).isEqualTo("[\"C1\",\"C4\"]");
         assertThat(out.resolve("index.html")).exists();
+        assertThat(out.resolve("figures/descent-loss.png")).exists();
     }
 
     @Test
     void refusesToOverwriteADirectoryThatIsNotAReport() throws Exception {
         Path out = Files.createDirectories(dir.resolve("precious"));
         Files.writeString(out.resolve("thesis.tex"), "keep me");
-        CliRun run = CliRun.of("audit", "--examples", "1", "--out", out.toString());
+        CliRun run = CliRun.of("audit", "--examples", "1", "--claims", "C1", "--out", out.toString());
         assertThat(run.status()).isEqualTo(Main.BAD_INPUT);
         assertThat(Files.readString(out.resolve("thesis.tex"))).isEqualTo("keep me");
     }

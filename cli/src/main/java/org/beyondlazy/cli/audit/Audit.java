@@ -26,10 +26,12 @@ import org.beyondlazy.properties.ClaimSettings;
 public final class Audit {
     /** Examples per property for the full profile (quick uses the suites' CI defaults). */
     public static final int FULL_EXAMPLES = 100;
+    /** File of the report that keeps what the properties printed (their measured numbers). */
+    public static final String PROPERTIES_OUTPUT = "properties-output.txt";
 
     /** A claim's final verdict. */
     public enum Verdict {
-        HOLDS("holds"), FAILS("fails"), NOT_RUN("not run"), PENDING("pending");
+        HOLDS("holds"), FAILS("fails"), NOT_RUN("not run"), PENDING("pending"), NOT_SELECTED("not selected");
 
         public final String label;
 
@@ -73,7 +75,7 @@ public final class Audit {
      *
      * @param examples examples per property (null: the profile's default)
      */
-    public static Report run(String profile, Path out, Integer examples, Consumer<String> log) {
+    public static Report run(String profile, Path out, Integer examples, java.util.Set<String> onlyClaims, Consumer<String> log) {
         long start = System.nanoTime();
         Path root = root();
         List<ClaimRegister.Claim> claims;
@@ -97,7 +99,17 @@ public final class Audit {
                     if (count != null) {
                         System.setProperty("beyondlazy.examples", count.toString());
                     }
-                    results = ClaimRunner.run(ReferenceSuites.SUITES);
+                    // the properties print their measurements on System.out: keep them in the report, off stdout
+                    java.io.PrintStream original = System.out;
+                    try (java.io.PrintStream capture = new java.io.PrintStream(
+                            Files.newOutputStream(tmp.resolve(PROPERTIES_OUTPUT)), true, java.nio.charset.StandardCharsets.UTF_8)) {
+                        capture.println("# What the claim properties printed (profile " + profile + ", "
+                                + (count == null ? "CI example counts" : count + " examples per property") + ")");
+                        System.setOut(capture);
+                        results = ClaimRunner.run(ReferenceSuites.SUITES, onlyClaims);
+                    } finally {
+                        System.setOut(original);
+                    }
                 } finally {
                     if (previous == null) {
                         System.clearProperty("beyondlazy.examples");
@@ -108,6 +120,9 @@ public final class Audit {
                 // 2. the sections
                 List<SectionOutcome> sections = new ArrayList<>();
                 for (AuditSection s : AuditSections.all()) {
+                    if (onlyClaims != null && s.claims().stream().noneMatch(onlyClaims::contains)) {
+                        continue;
+                    }
                     log.accept("section " + s.id());
                     long t0 = System.nanoTime();
                     try {
@@ -136,6 +151,8 @@ public final class Audit {
                     Verdict verdict;
                     if (c.pending()) {
                         verdict = Verdict.PENDING;
+                    } else if (onlyClaims != null && !onlyClaims.contains(c.id())) {
+                        verdict = Verdict.NOT_SELECTED;
                     } else if (r.failed > 0 || sv.stream().anyMatch(v -> !v.holds())) {
                         verdict = Verdict.FAILS;
                     } else if (r.passed == 0 && sv.isEmpty()) {
@@ -150,7 +167,7 @@ public final class Audit {
                     outcomes.add(new ClaimOutcome(c, verdict, r, sv, note));
                 }
                 ClaimRunner.ClaimResult supporting = results.getOrDefault("-", new ClaimRunner.ClaimResult());
-                if (supporting.failed > 0) {
+                if (supporting.failed > 0 && onlyClaims == null) {
                     ok = false;
                 }
                 for (SectionOutcome so : sections) {

@@ -18,6 +18,9 @@ public interface AuditSection {
     /** The heading in the report. */
     String title();
 
+    /** The claims this section gives verdicts on (used by {@code audit --claims}). */
+    List<String> claims();
+
     /** Runs the experiment for a profile and writes its figures into {@code context.figures()}. */
     Result run(Context context);
 

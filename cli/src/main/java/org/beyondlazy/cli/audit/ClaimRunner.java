@@ -39,10 +39,13 @@ public final class ClaimRunner {
     private ClaimRunner() {
     }
 
-    /** Runs {@code suites}; returns claim id → results. */
-    public static Map<String, ClaimResult> run(List<Class<?>> suites) {
+    /** Runs {@code suites} (only the properties tagged with {@code onlyClaims} when not null); returns claim id → results. */
+    public static Map<String, ClaimResult> run(List<Class<?>> suites, java.util.Set<String> onlyClaims) {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false");
+        if (onlyClaims != null) {
+            builder.filters(org.junit.platform.launcher.TagFilter.includeTags(List.copyOf(onlyClaims)));
+        }
         for (Class<?> suite : suites) {
             builder.selectors(selectClass(suite));
         }

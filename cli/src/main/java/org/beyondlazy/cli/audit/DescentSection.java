@@ -35,6 +35,11 @@ public final class DescentSection implements AuditSection {
     }
 
     @Override
+    public List<String> claims() {
+        return List.of("C4");
+    }
+
+    @Override
     public String title() {
         return "Certified gradient descent and gradient flow (C4)";
     }

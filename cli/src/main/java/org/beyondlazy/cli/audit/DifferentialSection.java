@@ -57,6 +57,11 @@ public final class DifferentialSection implements AuditSection {
     }
 
     @Override
+    public List<String> claims() {
+        return List.of("C14");
+    }
+
+    @Override
     public String title() {
         return "Fast path equals the reference (C14)";
     }

@@ -36,14 +36,15 @@ final class HtmlReport {
         h.append("<p>Verdicts come from the property suites of the conformance kit (module <code>properties</code>) bound to the "
                 + "reference backend and run through the JUnit Platform Launcher, plus the experiments below. A pending claim is "
                 + "delivered by a later issue: it is listed, not passed. Spec: <a href=\"spec/README.md\">spec/README.md</a>, "
-                + "claims: <a href=\"spec/claims.md\">spec/claims.md</a>. Machine-readable: <a href=\"summary.json\">summary.json</a>.</p>\n");
+                + "claims: <a href=\"spec/claims.md\">spec/claims.md</a>. Machine-readable: <a href=\"summary.json\">summary.json</a>; the numbers the properties printed: "
+                + "<a href=\"" + Audit.PROPERTIES_OUTPUT + "\">" + Audit.PROPERTIES_OUTPUT + "</a>.</p>\n");
         h.append("<h2>Claims</h2>\n<table><tr><th>claim</th><th>statement</th><th>provenance</th><th>verdict</th>"
                 + "<th>evidence (properties; experiments with success rate and 95% Wilson interval)</th><th>notes</th></tr>\n");
         for (Audit.ClaimOutcome o : r.claims()) {
             String cls = switch (o.verdict()) {
                 case HOLDS -> "holds";
                 case FAILS -> "fails";
-                case PENDING -> "pending";
+                case PENDING, NOT_SELECTED -> "pending";
                 default -> "notrun";
             };
             h.append("<tr class=\"").append(cls).append("\"><td><a href=\"spec/claims.md\">").append(esc(o.claim().id()))
