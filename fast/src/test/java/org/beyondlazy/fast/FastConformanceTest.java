@@ -5,6 +5,7 @@ import org.beyondlazy.properties.GradientClaims;
 import org.beyondlazy.properties.InvarianceClaims;
 import org.beyondlazy.properties.MonotonicityClaims;
 import org.beyondlazy.properties.ObjectiveIdentityClaims;
+import org.beyondlazy.properties.VariantClaims;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -74,6 +75,15 @@ class FastConformanceTest {
 
     @Nested
     class MonotonicityBest extends MonotonicityClaims {
+        @Override
+        public Backend backend() {
+            return BEST;
+        }
+    }
+
+    /** Claims C8–C10, C13 (the variant and vanilla GD) on the best BLAS only: they are runs, not kernels. */
+    @Nested
+    class VariantBest extends VariantClaims {
         @Override
         public Backend backend() {
             return BEST;

@@ -39,4 +39,20 @@ class ReferenceConformanceTest {
             return REFERENCE;
         }
     }
+
+    @Nested
+    class Variant extends VariantClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
+    class PolarDynamics extends PolarDynamicsClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
 }
