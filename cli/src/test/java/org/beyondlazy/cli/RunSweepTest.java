@@ -47,6 +47,24 @@ class RunSweepTest {
     }
 
     @Test
+    void theVariantWritesOneLinePerEpochAndItsSigns() throws Exception {
+        Path config = file("var.json", "{\"model\": \"homog\", \"optimizer\": \"variant\", \"dim\": 5, \"width\": 8, \"rank\": 2, "
+                + "\"lr\": 0.2, \"lambda\": 1e-3, \"stepsPerEpoch\": 200, \"epochs\": 3, \"seed\": 3, \"implementation\": \"fast\"}");
+        Path out = dir.resolve("var");
+        CliRun run = CliRun.of("run", "--json", "--config", config.toString(), "--out", out.toString());
+        assertThat(run.status()).as(run.toString()).isZero();
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.jsonl"));
+        assertThat(metrics).hasSize(3);
+        assertThat(new ObjectMapper().readTree(metrics.get(2)).get("epoch").asInt()).isEqualTo(3);
+        assertThat(NpyReader.read(out.resolve("signs.npy")).shape()).containsExactly(8);
+        assertThat(run.json().get("epochs").asInt()).isEqualTo(3);
+        CliRun plain = CliRun.of("run", "--config", file("bad.json", "{\"optimizer\": \"variant\"}").toString(), "--out",
+                dir.resolve("bad").toString());
+        assertThat(plain.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(plain.err()).contains("homog");
+    }
+
+    @Test
     void divergenceExitsThreeAndKeepsTheMetrics() throws Exception {
         Path config = file("exp.json", "{\"dim\": 3, \"width\": 2, \"rank\": 1, \"initScale\": 3, \"lr\": 10, \"steps\": 200, \"logEvery\": 1}");
         Path out = dir.resolve("out");

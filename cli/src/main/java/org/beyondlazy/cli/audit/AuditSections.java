@@ -16,7 +16,7 @@ public final class AuditSections {
 
     /** Sections that run. */
     public static List<AuditSection> all() {
-        return List.of(new DescentSection(), new DeflationSection(), new DifferentialSection());
+        return List.of(new DescentSection(), new HeadlineSection(), new DeflationSection(), new PolarSection(), new DifferentialSection());
     }
 
     /** Sections not yet in this build. */
@@ -24,7 +24,5 @@ public final class AuditSections {
             new Planned("Lazy residual ρ_lazy against m, with 1 − m·d/N and m* marked", "C5, C6", 3),
             new Planned("Loss curves of lazy (large α) versus rich (α = 1) training at the same m", "C7", 3),
             new Planned("Momentum: GD, heavy-ball and Nesterov ODE decays", "C11", 3),
-            new Planned("Headline: fixed m, growing d — variant error and lazy residual (table and chart)", "C8", 4),
-            new Planned("Vanilla GD with m = r gets stuck", "C9", 4),
-            new Planned("Deflation order over many seeds (the staircase figure runs already)", "C10", 4));
+            new Planned("Lazy residual column of the headline table", "C8", 3));
 }

@@ -5,6 +5,7 @@ import org.beyondlazy.core.Backend;
 import org.beyondlazy.properties.GradientClaims;
 import org.beyondlazy.properties.InvarianceClaims;
 import org.beyondlazy.properties.MonotonicityClaims;
+import org.beyondlazy.properties.VariantClaims;
 import org.beyondlazy.properties.ObjectiveIdentityClaims;
 import org.beyondlazy.fast.GramBackend;
 import org.beyondlazy.reference.ReferenceBackend;
@@ -25,7 +26,15 @@ public final class ReferenceSuites {
 
     /** Every bound suite the audit runs. */
     public static final List<Class<?>> SUITES = List.of(ObjectiveIdentity.class, Gradient.class, Invariance.class,
-            Monotonicity.class, FastObjectiveIdentity.class, FastGradient.class, FastInvariance.class, FastMonotonicity.class);
+            Monotonicity.class, Variant.class, FastObjectiveIdentity.class, FastGradient.class, FastInvariance.class, FastMonotonicity.class);
+
+    /** C8, C9, C10, C13 on the reference (issue 4). */
+    public static class Variant extends VariantClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
 
     /** The fast path (issue 5) on the best available BLAS. */
     private static final Backend FAST = new GramBackend();

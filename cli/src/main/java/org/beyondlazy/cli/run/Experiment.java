@@ -32,6 +32,13 @@ import org.beyondlazy.core.optim.GradientDescent;
 import org.beyondlazy.core.optim.HeavyBall;
 import org.beyondlazy.core.optim.Nesterov;
 import org.beyondlazy.core.optim.Optimizer;
+import org.beyondlazy.core.Backend;
+import org.beyondlazy.core.variant.EpochRecord;
+import org.beyondlazy.core.variant.ModeSwitch;
+import org.beyondlazy.core.variant.ReinitRule;
+import org.beyondlazy.core.variant.VariantConfig;
+import org.beyondlazy.core.variant.VariantGradientDescent;
+import org.beyondlazy.core.variant.VariantRun;
 import org.hipparchus.random.RandomGenerator;
 
 /**
@@ -41,7 +48,7 @@ import org.hipparchus.random.RandomGenerator;
 @SpecRef("E9.8")
 public final class Experiment {
     /** Optimizer names accepted in configs. */
-    public static final String OPTIMIZERS = "[gd, heavy-ball, nesterov, gd-certified]";
+    public static final String OPTIMIZERS = "[gd, heavy-ball, nesterov, gd-certified, variant]";
 
     private Experiment() {
     }
@@ -134,7 +141,12 @@ public final class Experiment {
                         throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "fraction", "in (0, 1]", c.fraction);
                     }
                 }
-                // EXTENSION POINT (issue 4): case "variant" -> VariantConfig validation once merged.
+                case "variant" -> {
+                    if (!c.model.equals("homog")) {
+                        throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "model", "homog with optimizer variant (A7.1)", c.model);
+                    }
+                    variantConfig(c);
+                }
                 default -> throw new BeyondLazyException(ErrorCode.UNKNOWN_NAME, "optimizer", c.optimizer, OPTIMIZERS);
             }
             Check.atLeast("steps", c.steps, 0);
@@ -176,6 +188,73 @@ public final class Experiment {
         return Parameters.assemble(p, coeffs, w);
     }
 
+    /** The variant's configuration (E7.1) from a run config: lr is η, the rest by name. */
+    static VariantConfig variantConfig(RunConfig c) {
+        return VariantConfig.defaults().withWidth(c.width).withLambda(c.lambda).withDelta(c.delta).withEta(c.lr)
+                .withStepsPerEpoch(c.stepsPerEpoch).withEpochs(c.epochs).withTargetError(c.targetError)
+                .withReinit(ReinitRule.parse(c.reinit)).withMode(ModeSwitch.parse(c.mode))
+                .withDirectionPhase(c.directionSteps, c.directionRate);
+    }
+
+    /** Runs the variant (A7.1) and writes one metrics line per epoch. */
+    static Outcome runVariant(RunConfig c, Path out) {
+        Problem problem = problem(c);
+        Backend backend = Backends.get(c.implementation);
+        long start = System.nanoTime();
+        VariantRun run = new VariantGradientDescent(variantConfig(c)).run(backend, problem.truth(), c.seed);
+        Path dir = out.toAbsolutePath();
+        try {
+            Files.createDirectories(dir.getParent());
+            Path tmp = Files.createTempDirectory(dir.getParent(), "." + dir.getFileName() + ".tmp");
+            try {
+                StringBuilder metrics = new StringBuilder();
+                boolean finite = true;
+                for (EpochRecord e : run.epochs()) {
+                    Map<String, Object> line = Outputs.map();
+                    line.put("epoch", e.epoch());
+                    line.put("step", e.steps());
+                    line.put("loss", Outputs.number(e.loss()));
+                    line.put("relativeError", Outputs.number(e.relativeError()));
+                    line.put("active", e.active());
+                    line.put("reinitialized", e.reinitialized());
+                    metrics.append(Outputs.toJson(line)).append('\n');
+                    finite &= Double.isFinite(e.loss());
+                }
+                Files.writeString(tmp.resolve("metrics.jsonl"), metrics.toString());
+                String status = finite ? "finished" : "diverged";
+                if (finite) {
+                    Problem p = Problem.of(ModelKind.HOMOG, c.width, c.lambda, problem.truth());
+                    Outputs.writeNpy("final weights", tmp.resolve("weights.npy"), Parameters.weightsOf(p, run.theta()));
+                    Outputs.writeNpy("final signs", tmp.resolve("signs.npy"),
+                            org.beyondlazy.npy.NpyArray.of(new int[] {c.width}, run.signs().clone()));
+                }
+                Map<String, Object> summary = Outputs.map();
+                summary.put("status", status);
+                summary.put("failure", finite ? null : "non-finite loss");
+                summary.put("steps", run.totalSteps());
+                summary.put("epochs", run.epochs().size());
+                summary.put("stoppedEarly", run.stoppedEarly());
+                summary.put("finalLoss", Outputs.number(run.epochs().get(run.epochs().size() - 1).loss()));
+                summary.put("finalRelativeError", Outputs.number(run.finalRelativeError()));
+                summary.put("seconds", (System.nanoTime() - start) / 1e9);
+                summary.put("implementation", c.implementation);
+                summary.put("config", c);
+                Files.writeString(tmp.resolve("summary.json"), Outputs.toPrettyJson(summary) + "\n");
+                Files.createDirectories(dir);
+                try (Stream<Path> files = Files.list(tmp)) {
+                    for (Path f : files.sorted(Comparator.comparing(p -> p.getFileName().toString().equals("summary.json") ? 1 : 0)).toList()) {
+                        Files.move(f, dir.resolve(f.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    }
+                }
+                return new Outcome(status, summary);
+            } finally {
+                deleteTree(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException(out + ": cannot write: " + e.getMessage(), e));
+        }
+    }
+
     static Optimizer optimizer(RunConfig c) {
         return switch (c.optimizer) {
             case "gd" -> new GradientDescent(c.lr);
@@ -200,6 +279,9 @@ public final class Experiment {
      * a summary with status "diverged", but writes no final parameters.
      */
     public static Outcome run(RunConfig c, Path out) {
+        if (c.optimizer.equals("variant")) {
+            return runVariant(c, out);
+        }
         Problem problem = problem(c);
         Objective objective = Backends.get(c.implementation).objective(problem);
         double[] theta = initial(c, problem);

@@ -35,7 +35,7 @@ public final class RunConfig {
     public double initCoeff = 1.0;
     /** Regularization λ >= 0. */
     public double lambda = 0.0;
-    /** Optimizer: gd | heavy-ball | nesterov | gd-certified | variant (when available). */
+    /** Optimizer: gd | heavy-ball | nesterov | gd-certified | variant (A7.1; needs model homog). */
     public String optimizer = "gd";
     /** Learning rate η > 0 (gd, heavy-ball, nesterov). */
     public double lr = 0.05;
@@ -43,7 +43,21 @@ public final class RunConfig {
     public double momentum = 0.9;
     /** Fraction φ in (0, 1] of the certified step (gd-certified). */
     public double fraction = 1.0;
-    /** Number of optimizer steps. */
+    /** Variant (A7.1): re-initialization norm δ (initScale is not used by the variant). */
+    public double delta = 1e-3;
+    /** Variant: gradient steps per epoch H. */
+    public int stepsPerEpoch = 3000;
+    /** Variant: epochs K. */
+    public int epochs = 8;
+    /** Variant: re-initialization rule R1 (smallest norm) | R2 (round robin). */
+    public String reinit = "R1";
+    /** Variant: mode switch M1 (fresh sign) | M2 (two-phase epoch). */
+    public String mode = "M1";
+    /** Variant, M2: direction-only steps P. */
+    public int directionSteps = 200;
+    /** Variant, M2: direction step rate. */
+    public double directionRate = 0.2;
+    /** Number of optimizer steps (not used by the variant: it runs epochs × stepsPerEpoch). */
     public int steps = 1000;
     /** A metrics line every this many steps (and at the last step). */
     public int logEvery = 10;
