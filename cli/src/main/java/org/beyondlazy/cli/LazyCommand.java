@@ -2,8 +2,13 @@ package org.beyondlazy.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.beyondlazy.core.BeyondLazyException;
-import org.beyondlazy.core.ErrorCode;
+import org.beyondlazy.core.Backend;
+import org.beyondlazy.core.ModelKind;
+import org.beyondlazy.core.Problem;
+import org.beyondlazy.core.lazy.TangentSpace;
+import org.beyondlazy.core.lazy.LazyInstances;
+import org.beyondlazy.core.lazy.TangentRank;
+import org.beyondlazy.reference.ReferenceBackend;
 import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
 import picocli.CommandLine.Command;
@@ -13,31 +18,16 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code beyondlazy lazy}: tangent rank and lazy residual for a random unit rank-one target and Gaussian
- * W₀ (spec E9.9). The computations belong to the lazy-training issue (3); this command validates the
- * sizes, reports N(d,l) and m*, and delegates to a {@link LazyAnalysis}.
+ * W₀ (spec E9.9), with the reference's tangent space (A5.1, A5.2), the expected rank (E5.8), m* (E5.9)
+ * and the seeded instances of A5.3.
  */
 @Command(name = "lazy", mixinStandardHelpOptions = true,
         description = "Tangent-space rank and lazy residual ρ_lazy for a random unit rank-one target u^{⊗l} "
                 + "and Gaussian W₀ (entries N(0, 1/d)), over several trials.")
 @SpecRef("E9.9")
 public final class LazyCommand implements Callable<Integer> {
-    /** The computations of issue 3, plugged in when available. */
-    public interface LazyAnalysis {
-        /** Rank of the Jacobian of the plain model at W₀ (m×d row-major) in order l. */
-        int tangentRank(double[] w0, int width, int dim, int order);
-
-        /** The formula for the generic rank (AH95). */
-        long expectedRank(int dim, int order, int width);
-
-        /** m* = smallest m whose expected rank is N(d,l). */
-        int mStar(int dim, int order);
-
-        /** ρ_lazy(W₀, T*) for T* = u^{⊗l}. */
-        double lazyResidual(double[] w0, int width, double[] u, int order);
-    }
-
-    /** EXTENSION POINT (issue 3): set to the lazy module's implementation once merged. */
-    static LazyAnalysis analysis = null;
+    /** Largest Jacobian matrix N(d,l) × m·d the command builds (doubles; ~160 MB). */
+    static final long MAX_JACOBIAN_ENTRIES = 20_000_000L;
 
     @Mixin
     CommonOptions common;
@@ -68,12 +58,45 @@ public final class LazyCommand implements Callable<Integer> {
         Inputs.within("--trials", () -> org.beyondlazy.core.Check.atLeast("k", trials, 1));
         long n = Inputs.within("--dim/--order", () -> Sizes.symmetricDimension(dim, order));
         Inputs.within("--dim/--order", () -> Sizes.denseLength(dim, order));
-        if (analysis == null) {
-            throw new BeyondLazyException(ErrorCode.UNKNOWN_NAME, "subcommand feature", "lazy",
-                    "[not in this build: the lazy-training computations (issue 3) are not merged yet]");
+        if (n * (long) width * dim > MAX_JACOBIAN_ENTRIES) {
+            throw InputException.bad("--dim/--order/--width", "the Jacobian matrix N(d,l)×m·d = " + n + "×" + ((long) width * dim)
+                    + " exceeds " + MAX_JACOBIAN_ENTRIES + " entries");
+        }
+        Backend backend = new ReferenceBackend();
+        int rank = -1;
+        double sum = 0;
+        double sumSquares = 0;
+        double min = Double.POSITIVE_INFINITY;
+        double max = 0;
+        for (int t = 0; t < trials; t++) {
+            // A5.3: a random unit u and W₀ with N(0, 1/d) entries, seed s + t
+            LazyInstances.Instance inst = LazyInstances.rankOneTarget(seed + t, dim, order, width);
+            Problem p = Problem.of(ModelKind.PLAIN, width, 0.0, inst.truth());
+            TangentSpace v = backend.tangentSpace(p, inst.initialization(width));
+            if (t == 0) {
+                rank = v.rank(); // A5.1
+            }
+            double rho = v.lazyResidual(inst.truth()); // A5.2
+            sum += rho;
+            sumSquares += rho * rho;
+            min = Math.min(min, rho);
+            max = Math.max(max, rho);
         }
         Map<String, Object> result = Outputs.map();
+        result.put("tangentRank", rank);
+        result.put("expectedRank", TangentRank.expectedRank(dim, order, width));
         result.put("symmetricDimension", n);
+        result.put("mStar", TangentRank.threshold(dim, order));
+        result.put("predictedMeanSquare", TangentRank.predictedMeanSquare(dim, order, width));
+        result.put("residualMean", sum / trials);
+        result.put("residualMeanSquare", sumSquares / trials);
+        result.put("residualMin", min);
+        result.put("residualMax", max);
+        result.put("trials", trials);
+        result.put("dim", dim);
+        result.put("order", order);
+        result.put("width", width);
+        result.put("seed", seed);
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
         return Main.OK;
     }

@@ -141,6 +141,7 @@ class BadInputTest {
                         "--optimizer", "gd", "--lr", "-0.1"}),
                 new Case("lazy: negative dimension", "--dim", d -> new String[] {"lazy", "--dim", "-3", "--order", "3", "--width", "2"}),
                 new Case("lazy: d^l overflow", "do not fit", d -> new String[] {"lazy", "--dim", "100000", "--order", "3", "--width", "2"}),
+                new Case("lazy: Jacobian too large", "Jacobian", d -> new String[] {"lazy", "--dim", "60", "--order", "3", "--width", "600"}),
                 new Case("bench: negative width", "--width", d -> new String[] {"bench", "--case", "factored", "--dim", "4",
                         "--width", "-1", "--rank", "1", "--order", "3"}),
                 new Case("bench: unknown case", "--case", d -> new String[] {"bench", "--case", "sparse", "--dim", "4",

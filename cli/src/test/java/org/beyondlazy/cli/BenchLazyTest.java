@@ -27,6 +27,24 @@ class BenchLazyTest {
     }
 
     @Test
+    void lazyReportsRankAndResidualAroundTheThreshold() {
+        CliRun below = CliRun.of("lazy", "--json", "--dim", "6", "--order", "3", "--width", "3", "--trials", "4", "--seed", "5");
+        assertThat(below.status()).as(below.toString()).isZero();
+        JsonNode b = below.json();
+        assertThat(b.get("symmetricDimension").asInt()).isEqualTo(56);
+        assertThat(b.get("mStar").asInt()).isEqualTo(10);
+        assertThat(b.get("tangentRank").asInt()).isEqualTo(b.get("expectedRank").asInt()).isEqualTo(18);
+        assertThat(b.get("residualMin").asDouble()).isPositive();
+        assertThat(b.get("trials").asInt()).isEqualTo(4);
+        for (String f : new String[] {"residualMean", "residualMeanSquare", "residualMax"}) {
+            assertThat(b.has(f)).as(f).isTrue();
+        }
+        CliRun at = CliRun.of("lazy", "--json", "--dim", "6", "--order", "3", "--width", "10", "--trials", "2");
+        assertThat(at.json().get("residualMax").asDouble()).isLessThan(1e-12); // round-off of the projection (C6's ROUND_OFF)
+        assertThat(at.json().get("tangentRank").asInt()).isEqualTo(56);
+    }
+
+    @Test
     void unknownImplementationIsBadInput() {
         CliRun run = CliRun.of("bench", "--case", "factored", "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
                 "--implementation", "gpu");

@@ -1,5 +1,7 @@
 package org.beyondlazy.core;
 
+import org.beyondlazy.core.lazy.TangentSpace;
+
 /**
  * An implementation of the spec's computations: the reference, the fast path, or another JVM
  * implementation under test by the conformance kit. Claims are written against this interface.
@@ -10,4 +12,26 @@ public interface Backend {
 
     /** The objective of a problem; validates the problem against the backend's limits. */
     Objective objective(Problem problem);
+
+    /**
+     * The linearized objective of spec E5.6 around θ₀: f̄(w) = ½‖T(w₀) + J(w₀)(w − w₀) − T*‖² + (λ/2)‖W‖²,
+     * with gradient Jᵀ(T̄(w) − T*) + λw (E5.4, E5.5). Plain model only (spec 05-lazy.md).
+     *
+     * @param theta0 w₀ (m×d row-major); copied
+     * @throws UnsupportedOperationException when the backend does not implement the lazy-regime section
+     */
+    default Objective linearizedObjective(Problem problem, double[] theta0) {
+        throw new UnsupportedOperationException(name() + " does not implement the linearized objective (spec E5.6)");
+    }
+
+    /**
+     * The tangent space V(W₀) of spec E5.7 with its numerical rank (A5.1) and lazy residual (A5.2).
+     * Plain model only.
+     *
+     * @param theta0 W₀ (m×d row-major); copied
+     * @throws UnsupportedOperationException when the backend does not implement the lazy-regime section
+     */
+    default TangentSpace tangentSpace(Problem problem, double[] theta0) {
+        throw new UnsupportedOperationException(name() + " does not implement the tangent space (spec E5.7)");
+    }
 }

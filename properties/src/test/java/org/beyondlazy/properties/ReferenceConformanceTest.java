@@ -49,7 +49,39 @@ class ReferenceConformanceTest {
     }
 
     @Nested
+    class TangentRank extends TangentRankClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
     class PolarDynamics extends PolarDynamicsClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
+    class LazyFailure extends LazyFailureClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
+    class LazyLimit extends LazyLimitClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
+    class Momentum extends MomentumClaims {
         @Override
         public Backend backend() {
             return REFERENCE;

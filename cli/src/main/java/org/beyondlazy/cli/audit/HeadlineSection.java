@@ -4,7 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import org.beyondlazy.core.Generators;
+import org.beyondlazy.core.ModelKind;
+import org.beyondlazy.core.Problem;
+import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.reference.ReferenceBackend;
 import org.beyondlazy.core.variant.RecoveryExperiment;
 import org.beyondlazy.core.variant.VariantConfig;
 import org.beyondlazy.fast.GramBackend;
@@ -19,10 +24,20 @@ public final class HeadlineSection implements AuditSection {
     static final double EPSILON = 5e-3;
 
     /**
-     * EXTENSION POINT (issue 3): ρ_lazy at (m, d) for the same truth, or null while the lazy section is not
-     * part of the build (the column is then reported as pending).
+     * ρ_lazy (A5.2) at (m, d) for the same truth, with W₀ of N(0, 1/d) entries drawn from the run's seed
+     * (A5.3's initialization), on the reference's tangent space. Skipped (null) when the Jacobian matrix
+     * N(d,l) × m·d would exceed {@link #LAZY_MAX_ENTRIES}.
      */
-    static RecoveryExperiment.LazyResidual lazyResidual = null;
+    public static final RecoveryExperiment.LazyResidual LAZY_RESIDUAL = (truth, width, seed) -> {
+        int d = truth.dim();
+        double[] w0 = Generators.gaussian(Generators.rng(seed), width, d, 1.0 / Math.sqrt(d));
+        Problem p = Problem.of(ModelKind.PLAIN, width, 0.0, truth);
+        return new ReferenceBackend().tangentSpace(p, w0).lazyResidual(truth);
+    };
+    /** Largest Jacobian matrix (entries) the headline's lazy column builds in the full profile (d = 16, l = 4, m = 40 is 2.5 M; d = 40, l = 3, m = 30 would be 13.8 M, about 5 min per seed). */
+    static final long LAZY_MAX_ENTRIES = 3_000_000L;
+    /** The same in the quick profile (d = 20, l = 3, m = 30 is 0.9 M; d = 40 is skipped). */
+    static final long LAZY_MAX_ENTRIES_QUICK = 2_000_000L;
 
     /** One configuration of the table. */
     record Setting(int order, int dim, VariantConfig config) {
@@ -70,18 +85,21 @@ public final class HeadlineSection implements AuditSection {
         int trials = 0;
         for (Setting s : settings) {
             context.log().accept("headline l=" + s.order() + " d=" + s.dim() + " m=" + s.config().width() + " (" + seeds + " seeds)");
+            long entries = Sizes.symmetricDimension(s.dim(), s.order()) * s.config().width() * s.dim();
             RecoveryExperiment.Row row = RecoveryExperiment.run(fast, s.order(), s.dim(), 3, 1.0 / 3, s.config(), seeds, EPSILON,
-                    lazyResidual, Math.min(2, Runtime.getRuntime().availableProcessors()));
+                    entries <= (context.full() ? LAZY_MAX_ENTRIES : LAZY_MAX_ENTRIES_QUICK) ? LAZY_RESIDUAL : null, Math.min(2, Runtime.getRuntime().availableProcessors()));
             rows.add(row);
             reached += row.successes();
             trials += seeds;
             double[] e = row.errors().clone();
             Arrays.sort(e);
-            String lazy = "pending (issue 3)";
+            String lazy;
             if (row.lazy() != null) {
                 double[] z = row.lazy().clone();
                 Arrays.sort(z);
                 lazy = String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", z[z.length / 2], z[0], z[z.length - 1]);
+            } else {
+                lazy = "not computed (Jacobian N(d,l)×m·d = " + entries + " entries, beyond this profile's limit)";
             }
             cells.add(List.of(Integer.toString(s.order()), Integer.toString(s.dim()), Integer.toString(s.config().width()),
                     Integer.toString(seeds), String.format(Locale.ROOT, "%.2e [%.2e, %.2e]", row.median(), e[0], e[e.length - 1]),

@@ -4,7 +4,12 @@ import java.util.List;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.properties.GradientClaims;
 import org.beyondlazy.properties.InvarianceClaims;
+import org.beyondlazy.core.variant.RecoveryExperiment;
+import org.beyondlazy.properties.LazyFailureClaims;
+import org.beyondlazy.properties.LazyLimitClaims;
+import org.beyondlazy.properties.MomentumClaims;
 import org.beyondlazy.properties.MonotonicityClaims;
+import org.beyondlazy.properties.TangentRankClaims;
 import org.beyondlazy.properties.VariantClaims;
 import org.beyondlazy.properties.ObjectiveIdentityClaims;
 import org.beyondlazy.fast.GramBackend;
@@ -26,10 +31,48 @@ public final class ReferenceSuites {
 
     /** Every bound suite the audit runs. */
     public static final List<Class<?>> SUITES = List.of(ObjectiveIdentity.class, Gradient.class, Invariance.class,
-            Monotonicity.class, Variant.class, FastObjectiveIdentity.class, FastGradient.class, FastInvariance.class, FastMonotonicity.class);
+            Monotonicity.class, Variant.class, TangentRank.class, LazyFailure.class, LazyLimit.class, Momentum.class,
+            FastObjectiveIdentity.class, FastGradient.class, FastInvariance.class, FastMonotonicity.class);
 
-    /** C8, C9, C10, C13 on the reference (issue 4). */
+    /** C8, C9, C10, C13 on the reference (issue 4), with the lazy-residual column of C8 (issue 3). */
     public static class Variant extends VariantClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+
+        @Override
+        protected RecoveryExperiment.LazyResidual lazyResidual() {
+            return HeadlineSection.LAZY_RESIDUAL;
+        }
+    }
+
+    /** C5 on the reference (issue 3). */
+    public static class TangentRank extends TangentRankClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    /** C6 on the reference (issue 3). */
+    public static class LazyFailure extends LazyFailureClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    /** C7 on the reference (issue 3). */
+    public static class LazyLimit extends LazyLimitClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    /** C11 on the reference (issue 3). */
+    public static class Momentum extends MomentumClaims {
         @Override
         public Backend backend() {
             return REFERENCE;
