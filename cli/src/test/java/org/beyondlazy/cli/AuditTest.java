@@ -60,7 +60,9 @@ class AuditTest {
                 assertThat(Files.size(out.resolve(fig.asText()))).isGreaterThan(1000);
             }
         }
-        assertThat(html).contains("pending (issue");
+        if (register.stream().anyMatch(ClaimRegister.Claim::pending)) {
+            assertThat(html).contains("pending (issue");
+        }
         // a second run replaces the earlier report in place
         CliRun again = CliRun.of("audit", "--json", "--profile", "quick", "--examples", "1", "--claims", "C1,C4", "--out", out.toString());
         assertThat(again.status()).as(again.toString()).isZero();

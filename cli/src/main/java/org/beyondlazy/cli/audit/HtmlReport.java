@@ -110,12 +110,17 @@ final class HtmlReport {
                 h.append("</table>\n");
             }
         }
-        h.append("<h2>Pending sections</h2>\n<ul>\n");
+        if (!AuditSections.PLANNED.isEmpty()) {
+            h.append("<h2>Pending sections</h2>\n<ul>\n");
+        }
         for (AuditSections.Planned p : AuditSections.PLANNED) {
             h.append("<li>").append(esc(p.title())).append(" — claims ").append(esc(p.claims())).append(": pending (issue ")
                     .append(p.issue()).append(")</li>\n");
         }
-        h.append("</ul>\n</body></html>\n");
+        if (!AuditSections.PLANNED.isEmpty()) {
+            h.append("</ul>\n");
+        }
+        h.append("</body></html>\n");
         return h.toString();
     }
 }
