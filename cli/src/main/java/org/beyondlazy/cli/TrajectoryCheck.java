@@ -32,7 +32,10 @@ public final class TrajectoryCheck {
                     return f;
                 }
             }
-            throw new BeyondLazyException(ErrorCode.UNKNOWN_NAME, "optimizer", name, "[gd, heavy-ball, nesterov]");
+            if ("nesterov-convex".equals(name)) { // the form name of A4.3
+                return NESTEROV;
+            }
+            throw new BeyondLazyException(ErrorCode.UNKNOWN_NAME, "optimizer", name, "[gd, heavy-ball, nesterov (= nesterov-convex)]");
         }
     }
 
