@@ -81,6 +81,7 @@ public final class SweepCommand implements Callable<Integer> {
         List<Planned> plan = plan("--config " + config, config);
         Files.createDirectories(out);
         Path results = out.resolve("results.jsonl");
+        removeInterruptedRuns(out.resolve("runs"));
         Set<String> done = finishedIds(results);
         List<Planned> todo = plan.stream().filter(p -> !done.contains(p.id())).toList();
         AtomicInteger diverged = new AtomicInteger();
@@ -230,6 +231,22 @@ public final class SweepCommand implements Callable<Integer> {
             return s.toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Deletes the temporary directories of runs interrupted by a kill (".<id>.tmp…" in runs/). */
+    static void removeInterruptedRuns(Path runs) throws IOException {
+        if (!Files.isDirectory(runs)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> list = Files.list(runs)) {
+            for (Path p : list.filter(q -> q.getFileName().toString().matches("\\.[0-9a-f]{12}\\.tmp.*")).toList()) {
+                try (java.util.stream.Stream<Path> walk = Files.walk(p)) {
+                    for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(f);
+                    }
+                }
+            }
         }
     }
 
