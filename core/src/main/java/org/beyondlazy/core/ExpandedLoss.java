@@ -36,7 +36,7 @@ public final class ExpandedLoss {
     }
 
     /**
-     * Σ_{ii'} |p_i p_{i'}| ‖v_i‖^l ‖v_{i'}‖^l + ‖T*‖²-like magnitude of the terms of E2.8, used to scale
+     * (Σ_i |p_i| ‖v_i‖^l + Σ_j |c_j| ‖u_j‖^l)² + λ‖W‖², the magnitude of the terms of E2.8, used to scale
      * absolute tolerances (the form cancels catastrophically near a perfect fit).
      */
     public static double magnitude(Problem p, FactoredTruth truth, double[] theta) {
@@ -45,8 +45,9 @@ public final class ExpandedLoss {
             model += Math.abs(a.scale) * Math.pow(Math.sqrt(dot(a.direction, a.direction)), p.order());
         }
         double target = 0;
-        for (double c : truth.coeffs()) {
-            target += Math.abs(c);
+        for (int j = 0; j < truth.rank(); j++) {
+            double[] u = truth.factor(j);
+            target += Math.abs(truth.coeffs()[j]) * Math.pow(Math.sqrt(dot(u, u)), p.order());
         }
         return (model + target) * (model + target) + p.lambda() * weightsNormSquared(p, theta);
     }

@@ -17,7 +17,6 @@ public record FactoredTruth(int order, int dim, int rank, double[] factors, doub
         Check.atLeast("rank r", rank, 1);
         Check.finite("truth factors", Check.length("truth factors", factors, (long) rank * dim, "r×d = " + rank + "×" + dim));
         Check.finite("truth coefficients", Check.length("truth coefficients", coeffs, rank, "r = " + rank));
-        Sizes.symmetricDimension(dim, order);
     }
 
     /**

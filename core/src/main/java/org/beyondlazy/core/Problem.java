@@ -20,7 +20,7 @@ import java.util.Arrays;
 public record Problem(ModelKind model, int width, double[] signs, double lambda, Truth truth) {
     public Problem {
         if (model == null) {
-            throw new BeyondLazyException(ErrorCode.UNKNOWN_NAME, "model", "null", Arrays.toString(ModelKind.values()));
+            throw new BeyondLazyException(ErrorCode.UNKNOWN_NAME, "model", "null", "[plain, coef, homog]");
         }
         Check.atLeast("width m", width, 1);
         Check.nonNegative("lambda", lambda);

@@ -22,8 +22,8 @@ public final class Sizes {
             n *= dim;
             if (n > MAX_ARRAY_LENGTH) {
                 throw new BeyondLazyException(ErrorCode.SIZE_OVERFLOW,
-                        "dense tensor d^l with d=" + dim + ", l=" + order,
-                        "more than " + MAX_ARRAY_LENGTH, MAX_ARRAY_LENGTH);
+                        "dense tensor with d=" + dim + ", l=" + order,
+                        "d^l = " + java.math.BigInteger.valueOf(dim).pow(order), MAX_ARRAY_LENGTH);
             }
         }
         return (int) n;
@@ -39,8 +39,13 @@ public final class Sizes {
         Check.atLeast("order l", order, 0);
         // C(d+l-1, l) = prod_{k=1..l} (d-1+k)/k, each partial product is itself a binomial coefficient
         long result = 1;
-        for (int k = 1; k <= order; k++) {
-            result = Math.multiplyExact(result, (long) dim - 1 + k) / k;
+        try {
+            for (int k = 1; k <= order; k++) {
+                result = Math.multiplyExact(result, (long) dim - 1 + k) / k;
+            }
+        } catch (ArithmeticException overflow) {
+            throw new BeyondLazyException(ErrorCode.SIZE_OVERFLOW, "symmetric dimension C(d+l-1, l) with d=" + dim
+                    + ", l=" + order, "more than 2^63", Long.MAX_VALUE);
         }
         return result;
     }

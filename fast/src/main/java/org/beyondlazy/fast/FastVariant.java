@@ -12,9 +12,9 @@ import org.beyondlazy.core.SpecRef;
 @SpecRef("E8.5")
 public enum FastVariant {
     /** Model part in Gram form (E8.2) with a factored truth in Gram form (E8.3), every model. */
-    GRAM_FACTORED(List.of(GramObjective.class, FactoredTruthTerm.class)),
+    GRAM_FACTORED(List.of(GramObjective.class, FactoredTruthTerm.class, PackedResidual.class)),
     /** Model part in Gram form with a dense truth contracted through packed symmetric storage (E8.4). */
-    PACKED_DENSE(List.of(GramObjective.class, PackedDenseTruthTerm.class));
+    PACKED_DENSE(List.of(GramObjective.class, PackedDenseTruthTerm.class, PackedResidual.class));
 
     private final List<Class<?>> kernels;
 

@@ -37,8 +37,14 @@ public final class GramObjective implements Objective {
     private final double[] gram;  // G then G^{∘(l−1)}, m×m, upper triangle column-major
     private final double[] q;     // rows q_i, m×d row-major
     private final double[] t;     // rows t_i = T*(v_i^{⊗(l−1)}), m×d row-major
+    private final PackedResidual packedResidual; // E8.9, null when m·N(d,l) is too large
 
     GramObjective(Problem problem, BLAS blas, TruthTerm truth) {
+        this(problem, blas, truth, PackedResidual.WORK_LIMIT);
+    }
+
+    /** As above; {@code residualWorkLimit} bounds m·N(d,l) for the packed residual norm (0: always the Gram form). */
+    GramObjective(Problem problem, BLAS blas, TruthTerm truth, long residualWorkLimit) {
         this.problem = problem;
         this.blas = blas;
         this.truth = truth;
@@ -57,6 +63,7 @@ public final class GramObjective implements Objective {
         this.gram = new double[(int) gramSize];
         this.q = new double[m * d];
         this.t = new double[m * d];
+        this.packedResidual = PackedResidual.forSize(problem.truth(), m, residualWorkLimit);
     }
 
     @Override
@@ -169,6 +176,22 @@ public final class GramObjective implements Objective {
         return problem.lambda() * s;
     }
 
+    /**
+     * The checks of {@link Problem#checkParameters} (length, finiteness) without building its message
+     * strings on the success path, so that the steady state allocates nothing; on failure it delegates
+     * to {@link Problem#checkParameters}, which throws the coded exception.
+     */
+    private void checkParameters(double[] theta) {
+        if (theta == null || theta.length != problem.parameterCount()) {
+            problem.checkParameters(theta);
+        }
+        for (double x : theta) {
+            if (!Double.isFinite(x)) {
+                problem.checkParameters(theta);
+            }
+        }
+    }
+
     /** ½ max(0, A − 2B + C): the misfit of E8.2, clamped at its true lower bound 0 (round-off near a fit). */
     private static double misfit(double model, double cross, double truthNorm2) {
         return 0.5 * Math.max(0.0, model - 2 * cross + truthNorm2);
@@ -176,7 +199,7 @@ public final class GramObjective implements Objective {
 
     @Override
     public double value(double[] theta) {
-        problem.checkParameters(theta);
+        checkParameters(theta);
         double[] vs = components(theta);
         int vOff = vs == theta ? problem.weightsOffset() : 0;
         gramMatrix(vs, vOff);
@@ -187,7 +210,7 @@ public final class GramObjective implements Objective {
 
     @Override
     public double valueAndGradient(double[] theta, double[] gradient) {
-        problem.checkParameters(theta);
+        checkParameters(theta);
         Check.length("gradient", gradient, problem.parameterCount(), "|θ|");
         double[] vs = components(theta);
         int vOff = vs == theta ? problem.weightsOffset() : 0;
@@ -248,14 +271,18 @@ public final class GramObjective implements Objective {
     }
 
     /**
-     * ‖T(θ) − T*‖_F = √(2·misfit) from the Gram form: accurate to about √ε·‖T*‖ near a perfect fit
-     * (the Gram form cancels; spec E8.5), exact enough elsewhere.
+     * ‖T(θ) − T*‖_F: entry by entry in packed storage when m·N(d,l) is small enough (E8.9, no
+     * cancellation near a perfect fit), else √(2·misfit) from the Gram form (accurate to about √(ε·S),
+     * spec E8.2). Not allocation-free on its first call (the packed buffer).
      */
     @Override
     public double residualNorm(double[] theta) {
-        problem.checkParameters(theta);
+        checkParameters(theta);
         double[] vs = components(theta);
         int vOff = vs == theta ? problem.weightsOffset() : 0;
+        if (packedResidual != null) {
+            return packedResidual.norm(vs, vOff, p);
+        }
         gramMatrix(vs, vOff);
         double model = modelTerm(false);
         double cross = truth.weightedFullContraction(vs, vOff, p);

@@ -37,6 +37,11 @@ final class PackedDenseTruthTerm implements TruthTerm {
     private final double[] prefix;
 
     PackedDenseTruthTerm(BLAS blas, DenseTruth truth, int width) {
+        this(blas, truth, width, MONOMIAL_BUFFER_LIMIT);
+    }
+
+    /** As above with another bound on the monomial block (the differential suite forces several blocks). */
+    PackedDenseTruthTerm(BLAS blas, DenseTruth truth, int width, int bufferLimit) {
         this.blas = blas;
         this.dim = truth.dim();
         this.k = truth.order() - 1;
@@ -51,7 +56,7 @@ final class PackedDenseTruthTerm implements TruthTerm {
         this.index = new int[Math.max(k, 1)];
         this.prefix = new double[k + 1];
         this.weights = pack(truth.entries());
-        this.blockRows = (int) Math.max(1, Math.min(width, MONOMIAL_BUFFER_LIMIT / Math.max(1, packed)));
+        this.blockRows = (int) Math.max(1, Math.min(width, bufferLimit / Math.max(1, packed)));
         this.monomials = new double[blockRows * packed];
         this.scratch = new double[width * dim];
     }
@@ -119,6 +124,10 @@ final class PackedDenseTruthTerm implements TruthTerm {
         for (int b = 0; b < rows; b++) {
             int row = vOff + (from + b) * dim;
             int out = b * packed;
+            if (k <= 3) {
+                monomialsUpToThree(v, row, out);
+                continue;
+            }
             java.util.Arrays.fill(index, 0);
             prefix[0] = 1.0;
             for (int j = 0; j < k; j++) {
@@ -134,6 +143,36 @@ final class PackedDenseTruthTerm implements TruthTerm {
                     prefix[j + 1] = prefix[j] * v[row + index[j]];
                 }
             }
+        }
+    }
+
+    /** The same lexicographic walk as {@link #next} unrolled into nested loops for k = 1, 2, 3 (l ≤ 4). */
+    private void monomialsUpToThree(double[] v, int row, int out) {
+        int n = out;
+        switch (k) {
+            case 1 -> {
+                System.arraycopy(v, row, monomials, n, dim);
+            }
+            case 2 -> {
+                for (int a = 0; a < dim; a++) {
+                    double va = v[row + a];
+                    for (int b = a; b < dim; b++) {
+                        monomials[n++] = va * v[row + b];
+                    }
+                }
+            }
+            case 3 -> {
+                for (int a = 0; a < dim; a++) {
+                    double va = v[row + a];
+                    for (int b = a; b < dim; b++) {
+                        double vab = va * v[row + b];
+                        for (int c = b; c < dim; c++) {
+                            monomials[n++] = vab * v[row + c];
+                        }
+                    }
+                }
+            }
+            default -> throw new IllegalStateException("k = " + k);
         }
     }
 

@@ -31,12 +31,14 @@ public abstract class InvarianceClaims implements BackendUnderTest {
     @SpecRef("C3")
     void permutingComponentsChangesNothing(ModelKind model) {
         for (int order = 2; order <= 4; order++) {
-            ClaimSettings.theory(EXAMPLES).forAll(Instances.instances(Instances.Shape.of(model, order))).checkAssert(inst -> {
+            // m ≥ 2 and a non-identity permutation: otherwise the check is empty
+            ClaimSettings.theory(EXAMPLES).forAll(Instances.instances(Instances.Shape.of(model, order)))
+                    .assuming(inst -> inst.problem().width() >= 2).checkAssert(inst -> {
                 Problem p = inst.problem();
                 int m = p.width();
                 int d = p.dim();
                 int off = p.weightsOffset();
-                int[] perm = permutation(Generators.rng(inst.seed() ^ 0x5DEECE66DL), m);
+                int[] perm = nonIdentityPermutation(Generators.rng(inst.seed() ^ 0x5DEECE66DL), m);
                 double[] signs = p.model().hasSigns() ? new double[m] : null;
                 double[] theta = new double[inst.theta().length];
                 for (int i = 0; i < m; i++) {
@@ -78,7 +80,9 @@ public abstract class InvarianceClaims implements BackendUnderTest {
     @SpecRef("C3")
     void rotatingWeightsAndTruthTogetherChangesNothing(ModelKind model) {
         for (int order = 2; order <= 4; order++) {
-            ClaimSettings.theory(EXAMPLES).forAll(Instances.instances(Instances.Shape.of(model, order))).checkAssert(inst -> {
+            // d ≥ 2: in dimension 1 the only orthogonal maps are ±1
+            ClaimSettings.theory(EXAMPLES).forAll(Instances.instances(Instances.Shape.of(model, order)))
+                    .assuming(inst -> inst.problem().dim() >= 2).checkAssert(inst -> {
                 Problem p = inst.problem();
                 FactoredTruth truth = (FactoredTruth) p.truth();
                 int d = p.dim();
@@ -119,6 +123,18 @@ public abstract class InvarianceClaims implements BackendUnderTest {
                 out[b] = s;
             }
             System.arraycopy(out, 0, x, offset + i * d, d);
+        }
+    }
+
+    /** A uniformly random permutation of m ≥ 2 elements other than the identity (redrawn until it moves something). */
+    static int[] nonIdentityPermutation(org.hipparchus.random.RandomGenerator rng, int m) {
+        while (true) {
+            int[] perm = permutation(rng, m);
+            for (int i = 0; i < m; i++) {
+                if (perm[i] != i) {
+                    return perm;
+                }
+            }
         }
     }
 

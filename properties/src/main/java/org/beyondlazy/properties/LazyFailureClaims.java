@@ -8,6 +8,7 @@ import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.lazy.LazyInstances;
 import org.beyondlazy.core.lazy.TangentRank;
+import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.stat.interval.BinomialProportion;
 import org.hipparchus.stat.interval.ConfidenceInterval;
 import org.junit.jupiter.api.Tag;
@@ -19,8 +20,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  * norm ≈ 1, nested in m), the lazy residual (A5.2) is positive on every seed below m*(d,l); the mean of
  * ρ_lazy² over {@link #SEEDS} seeds is within {@link #MEAN_SQUARE_TOLERANCE} of 1 − m·d/N (E5.10); the mean
  * of ρ_lazy is ≥ 0.5 when m·d ≤ N/2; from m* on (these shapes have no defective case) ρ_lazy is at round-off
- * level; and ρ_lazy never increases when a component is added. The mean-square check is asserted for l = 3
- * only ({@link #MEAN_SQUARE_ORDER}).
+ * level; and ρ_lazy never increases when a component is added. The sample-mean check is asserted for l = 3
+ * only ({@link #MEAN_SQUARE_ORDER}); for every order the population form is asserted: the 95% t-interval of
+ * the mean of ρ² meets the band 1 − m·d/N ± 0.1.
  *
  * <p>Shapes: (d, l) = (8, 3) and (6, 4) with every m from 1 to m* + 1, and (10, 3) with m ∈ {5, 11, 21, 22}.
  */
@@ -89,6 +91,15 @@ public abstract class LazyFailureClaims implements BackendUnderTest {
                     assertThat(Math.abs(meanSquare - predicted)).as("|mean ρ² − (1 − md/N)| at (d=%d, l=%d, m=%d): mean ρ² = %s, predicted %s",
                             d, l, m, meanSquare, predicted).isLessThanOrEqualTo(MEAN_SQUARE_TOLERANCE);
                 }
+                // Every order: the population form of the claim. The 95% t-interval of the mean of ρ² must meet the
+                // band [pred − 0.1, pred + 0.1]; it fails only when the seeds show the true mean outside the band.
+                double variance = (sumSquaresOfSquares(rho, k) - SEEDS * meanSquare * meanSquare) / (SEEDS - 1);
+                double halfWidth = new TDistribution(SEEDS - 1).inverseCumulativeProbability(0.5 + CONFIDENCE / 2)
+                        * Math.sqrt(Math.max(variance, 0) / SEEDS);
+                assertThat(Math.abs(meanSquare - predicted) - halfWidth)
+                        .as("95%% interval of mean ρ² [%s ± %s] misses the band 1 − md/N ± 0.1 = %s ± 0.1 at (d=%d, l=%d, m=%d)",
+                                meanSquare, halfWidth, predicted, d, l, m)
+                        .isLessThanOrEqualTo(MEAN_SQUARE_TOLERANCE);
                 if (2L * m * d <= n) {
                     assertThat(mean).as("mean ρ_lazy at (d=%d, l=%d, m=%d), m·d ≤ N/2", d, l, m).isGreaterThanOrEqualTo(0.5);
                 }
@@ -107,6 +118,14 @@ public abstract class LazyFailureClaims implements BackendUnderTest {
             }
         }
         System.out.printf("C6 (d=%d, l=%d, N=%d, m*=%d, %d seeds): %s%n", d, l, n, mStar, SEEDS, report);
+    }
+
+    private static double sumSquaresOfSquares(double[][] rho, int k) {
+        double sum = 0;
+        for (double[] row : rho) {
+            sum += row[k] * row[k] * row[k] * row[k];
+        }
+        return sum;
     }
 
     private static String column(double[][] rho, int k) {

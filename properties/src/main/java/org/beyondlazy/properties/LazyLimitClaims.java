@@ -134,8 +134,8 @@ public abstract class LazyLimitClaims implements BackendUnderTest {
         Objective linear = backend().linearizedObjective(unit, w0);
         double errLinear = linear.residualNorm(run(linear, w0, eta, LONG_HORIZON)) / truthNorm; // the same for every α (linearity)
         int rank = v.rank();
-        double q = 1 - eta * sv[rank - 1] * sv[rank - 1];
-        double bound = rho * rho + Math.pow(q, 2.0 * LONG_HORIZON) * (1 - rho * rho); // E5.11: convergence of linear GD
+        double bound = org.beyondlazy.core.lazy.LazyLimitBound.linearizedErrorSquaredBound(rho, eta, sv[rank - 1],
+                LONG_HORIZON); // E5.11: convergence of linear GD
         assertThat(errLinear).as("linearized final error ≥ ρ_lazy = %s, %s", rho, what).isGreaterThanOrEqualTo(rho - ROUND_OFF);
         assertThat(errLinear * errLinear).as("linearized final error² ≤ ρ² + q^{2K}(1 − ρ²), %s", what)
                 .isLessThanOrEqualTo(bound + ROUND_OFF);

@@ -33,6 +33,14 @@ class ReferenceConformanceTest {
     }
 
     @Nested
+    class SmoothnessBound extends SmoothnessBoundClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
     class Monotonicity extends MonotonicityClaims {
         @Override
         public Backend backend() {
@@ -41,23 +49,7 @@ class ReferenceConformanceTest {
     }
 
     @Nested
-    class Variant extends VariantClaims {
-        @Override
-        public Backend backend() {
-            return REFERENCE;
-        }
-    }
-
-    @Nested
     class TangentRank extends TangentRankClaims {
-        @Override
-        public Backend backend() {
-            return REFERENCE;
-        }
-    }
-
-    @Nested
-    class PolarDynamics extends PolarDynamicsClaims {
         @Override
         public Backend backend() {
             return REFERENCE;
@@ -82,6 +74,33 @@ class ReferenceConformanceTest {
 
     @Nested
     class Momentum extends MomentumClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    @Nested
+    class Variant extends VariantClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+
+        /** C8's lazy column: ρ_lazy (A5.2) of the plain model at width m, W₀ with N(0, 1/d) entries from the seed. */
+        @Override
+        protected org.beyondlazy.core.variant.RecoveryExperiment.LazyResidual lazyResidual() {
+            return (truth, width, seed) -> {
+                double[] w0 = org.beyondlazy.core.Generators.gaussian(org.beyondlazy.core.Generators.rng(seed), width,
+                        truth.dim(), 1.0 / Math.sqrt(truth.dim()));
+                return REFERENCE.tangentSpace(org.beyondlazy.core.Problem.of(org.beyondlazy.core.ModelKind.PLAIN, width, 0.0, truth), w0)
+                        .lazyResidual(truth);
+            };
+        }
+    }
+
+    @Nested
+    class PolarDynamics extends PolarDynamicsClaims {
         @Override
         public Backend backend() {
             return REFERENCE;

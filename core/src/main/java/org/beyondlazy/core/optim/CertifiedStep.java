@@ -33,14 +33,27 @@ public final class CertifiedStep implements Optimizer {
             gradient = new double[theta.length];
         }
         double value = objective.valueAndGradient(theta, gradient); // A4.6 step 1: g = ∇f(θ)
+        double norm2 = 0;
+        for (double g : gradient) {
+            norm2 += g * g;
+        }
+        if (norm2 == 0) { // A4.6 step 1': a stationary point is left where it is (η = 0)
+            lastStepSize = 0;
+            lastGradientNormSquared = 0;
+            steps++;
+            return value;
+        }
         double l0 = SmoothnessBound.over(objective.problem(), theta, gradient, 0.0); // A4.6 step 2: L₀
         double l1 = SmoothnessBound.over(objective.problem(), theta, gradient, 1.0 / l0); // A4.6 step 3: L₁
         double eta = fraction / l1; // A4.6 step 4: η = fraction / L₁
-        double norm2 = 0;
+        if (!(eta > 0) || !Double.isFinite(eta)) {
+            throw new org.beyondlazy.core.BeyondLazyException(org.beyondlazy.core.ErrorCode.DIVERGED,
+                    form(), steps, "certified step size " + eta + " (L0=" + l0 + ", L1=" + l1 + ")");
+        }
         for (int p = 0; p < theta.length; p++) {
-            norm2 += gradient[p] * gradient[p];
             theta[p] -= eta * gradient[p]; // A4.6 step 5: θ ← θ − η g
         }
+        Optimizer.requireFinite(form(), steps, theta);
         lastStepSize = eta;
         lastGradientNormSquared = norm2;
         steps++;

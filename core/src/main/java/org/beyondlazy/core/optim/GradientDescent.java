@@ -25,6 +25,7 @@ public final class GradientDescent implements Optimizer {
         for (int p = 0; p < theta.length; p++) {
             theta[p] -= learningRate * gradient[p]; // A4.1 step 2: w_{k+1} = w_k − η g
         }
+        Optimizer.requireFinite(form(), steps, theta);
         steps++;
         return value;
     }

@@ -38,6 +38,7 @@ public final class HeavyBall implements Optimizer {
             theta[p] = current - learningRate * gradient[p] + momentum * (current - previous[p]); // A4.2 step 2
             previous[p] = current;
         }
+        Optimizer.requireFinite(form(), steps, theta);
         steps++;
         return value;
     }

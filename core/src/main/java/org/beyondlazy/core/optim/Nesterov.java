@@ -42,6 +42,7 @@ public final class Nesterov implements Optimizer {
             previous[p] = theta[p];
             theta[p] = lookahead[p] - learningRate * gradient[p]; // A4.3 step 3: w_{k+1} = y_k − η g
         }
+        Optimizer.requireFinite(form(), steps, theta);
         steps++;
         return value;
     }

@@ -21,4 +21,17 @@ public interface Optimizer {
 
     /** The spec name of the update form, e.g. {@code "nesterov-convex"}. */
     String form();
+
+    /**
+     * Throws {@link org.beyondlazy.core.ErrorCode#DIVERGED} (a numerical failure, exit 3) when an iterate
+     * holds NaN or an infinity, naming the optimizer form, the step and the first bad index.
+     */
+    static void requireFinite(String form, int step, double[] theta) {
+        for (int p = 0; p < theta.length; p++) {
+            if (!Double.isFinite(theta[p])) {
+                throw new org.beyondlazy.core.BeyondLazyException(org.beyondlazy.core.ErrorCode.DIVERGED,
+                        form, step, "parameter " + p + " became " + theta[p]);
+            }
+        }
+    }
 }

@@ -23,6 +23,12 @@ final class Traceability {
     static final Pattern HEADING = Pattern.compile("^#{2,4} ([EAC]\\d+(?:\\.\\d+)*) · (.*)$");
     static final Pattern SPEC_REF = Pattern.compile("@SpecRef\\(\\s*(\\{[^}]*}|\"[^\"]*\")\\s*\\)");
     static final Pattern QUOTED_ID = Pattern.compile("\"([^\"]*)\"");
+    /** Anything that looks like an id heading; one not matching {@link #HEADING} exactly is malformed. */
+    static final Pattern ID_LIKE_HEADING = Pattern.compile("^#{1,6}\\s*[EAC]\\d.*$");
+    static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
+    static final Pattern LINE_COMMENT = Pattern.compile("//[^\n]*");
+    static final Pattern CLASS_NAME = Pattern.compile("\\b(?:class|interface)\\s+(\\w+)");
+    static final Pattern ABSTRACT_CLASS = Pattern.compile("\\babstract\\s+class\\s+(\\w+)");
 
     /** One declared spec element. */
     record Declared(String id, String title, String file, String provenance, String status) {
@@ -65,6 +71,10 @@ final class Traceability {
             for (int n = 0; n < lines.length; n++) {
                 Matcher h = HEADING.matcher(lines[n].strip());
                 if (!h.matches()) {
+                    if (ID_LIKE_HEADING.matcher(lines[n].strip()).matches()) {
+                        problems.add(file.getKey() + ": malformed id heading '" + lines[n].strip()
+                                + "' (expected '### E2.5 · Title')");
+                    }
                     continue;
                 }
                 String id = h.group(1);
@@ -97,14 +107,46 @@ final class Traceability {
         return declared;
     }
 
-    /** Checks the citations of the sources against the declared ids. */
+    /** Checks the citations of the sources against the declared ids, without an id registry. */
     static Report check(Map<String, String> specFiles, List<Source> sources) {
+        return check(specFiles, sources, null);
+    }
+
+    /**
+     * Checks the citations of the sources against the declared ids and, when {@code registry} is given
+     * (the lines of spec/ids.txt), that ids are never removed (every registered id is still declared,
+     * possibly retired) and every declared id is registered.
+     */
+    static Report check(Map<String, String> specFiles, List<Source> sources, List<String> registry) {
         List<String> problems = new ArrayList<>();
         Map<String, Declared> declared = parseSpec(specFiles, problems);
+        if (registry != null) {
+            List<String> registered = registry.stream().map(String::strip)
+                    .filter(s -> !s.isEmpty() && !s.startsWith("#")).toList();
+            for (String id : registered) {
+                if (!declared.containsKey(id)) {
+                    problems.add(id + " is in spec/ids.txt but no longer declared: ids are never removed (mark it retired)");
+                }
+            }
+            for (String id : declared.keySet()) {
+                if (!registered.contains(id)) {
+                    problems.add(id + " is declared but not registered in spec/ids.txt (append it)");
+                }
+            }
+        }
         Map<String, List<String>> code = new LinkedHashMap<>();
         Map<String, List<String>> properties = new LinkedHashMap<>();
+        List<String> testTexts = new ArrayList<>();
         for (Source source : sources) {
-            Matcher ref = SPEC_REF.matcher(source.text());
+            if (source.path().contains("/src/test/")) {
+                testTexts.add(withoutComments(source.text()));
+            }
+        }
+        for (Source source : sources) {
+            String text = withoutComments(source.text());
+            Matcher abstractClass = ABSTRACT_CLASS.matcher(text);
+            String abstractName = abstractClass.find() ? abstractClass.group(1) : null;
+            Matcher ref = SPEC_REF.matcher(text);
             while (ref.find()) {
                 Matcher ids = QUOTED_ID.matcher(ref.group(1));
                 while (ids.find()) {
@@ -114,10 +156,22 @@ final class Traceability {
                         problems.add(source.path() + " cites " + id + ", which the spec does not declare");
                         continue;
                     }
-                    Map<String, List<String>> target = source.property() ? properties : code;
-                    List<String> list = target.computeIfAbsent(id, k -> new ArrayList<>());
-                    if (!list.contains(name)) {
-                        list.add(name);
+                    if (source.property() && id.startsWith("C") && !text.contains("@Tag(\"" + id + "\")")) {
+                        problems.add(source.path() + " cites claim " + id + " without @Tag(\"" + id + "\")");
+                    }
+                    if (source.property() && id.startsWith("C") && abstractName != null
+                            && testTexts.stream().noneMatch(t -> t.matches("(?s).*\\bextends\\s+" + abstractName + "\\b.*"))) {
+                        problems.add(source.path() + ": suite " + abstractName + " cites " + id
+                                + " but no test class extends it, so it never runs");
+                        continue;
+                    }
+                    // main code anywhere (the properties module's experiment code too) implements E/A ids;
+                    // the properties module and test code are the properties
+                    if (source.property()) {
+                        addOnce(properties, id, name);
+                    }
+                    if (source.path().contains("/src/main/")) {
+                        addOnce(code, id, name);
                     }
                 }
             }
@@ -137,6 +191,18 @@ final class Traceability {
             }
         }
         return new Report(declared, code, properties, problems);
+    }
+
+    private static void addOnce(Map<String, List<String>> map, String id, String name) {
+        List<String> list = map.computeIfAbsent(id, k -> new ArrayList<>());
+        if (!list.contains(name)) {
+            list.add(name);
+        }
+    }
+
+    /** The text with block and line comments removed, so commented-out citations do not count. */
+    static String withoutComments(String text) {
+        return LINE_COMMENT.matcher(BLOCK_COMMENT.matcher(text).replaceAll(" ")).replaceAll("");
     }
 
     /** Reads spec/*.md and every .java file under src/main/java and src/test/java of the modules. */
@@ -163,7 +229,13 @@ final class Traceability {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return check(spec, sources);
+        List<String> registry;
+        try {
+            registry = Files.readAllLines(root.resolve("spec/ids.txt"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return check(spec, sources, registry);
     }
 
     /** Orders ids by letter (E, A, C as declared order of kinds) then numerically by component. */

@@ -48,8 +48,11 @@ class TraceabilityTest {
                 "### C92 · Fine", "Provenance: paper", "Status: tested", "",
                 "### E9.4 · Old (retired)", "Provenance: convention", "");
         List<Traceability.Source> sources = List.of(
-                new Traceability.Source("core/src/main/java/A.java", false, "@SpecRef(\"E9.1\") @SpecRef({\"E9.3\", \"E9.9\"})"),
-                new Traceability.Source("properties/src/main/java/P.java", true, "@SpecRef(\"C91\") @SpecRef(\"C92\")"));
+                new Traceability.Source("core/src/main/java/A.java", false,
+                        "@SpecRef(\"E9.1\") @SpecRef({\"E9.3\", \"E9.9\"}) // @SpecRef(\"E9.2\")"),
+                new Traceability.Source("properties/src/main/java/P.java", true,
+                        "abstract class P { @Tag(\"C91\") @SpecRef(\"C91\") @Tag(\"C92\") @SpecRef(\"C92\") }"),
+                new Traceability.Source("properties/src/test/java/PT.java", true, "class PT extends P {}"));
         Traceability.Report report = Traceability.check(Map.of("x.md", spec), sources);
         assertThat(report.problems()).anyMatch(p -> p.contains("E9.9") && p.contains("does not declare"));
         assertThat(report.problems()).anyMatch(p -> p.startsWith("E9.2") && p.contains("no implementing code"));
@@ -58,5 +61,23 @@ class TraceabilityTest {
         assertThat(report.problems()).anyMatch(p -> p.startsWith("C91") && p.contains("pending"));
         assertThat(report.problems()).noneMatch(p -> p.startsWith("C92") || p.startsWith("E9.1") || p.startsWith("E9.4"));
         assertThat(report.problems()).hasSize(5);
+    }
+
+    @Test
+    void theCheckerFindsUntaggedUnrunAndMalformedCitations() {
+        String spec = String.join("\n",
+                "### C93 · Untagged", "Provenance: paper", "Status: tested", "",
+                "### C94 · Abstract suite nobody runs", "Provenance: paper", "Status: tested", "",
+                "### C95 – Malformed heading", "Provenance: paper", "");
+        List<Traceability.Source> sources = List.of(
+                new Traceability.Source("properties/src/main/java/Q.java", true, "class Q { @SpecRef(\"C93\") void t() {} }"),
+                new Traceability.Source("properties/src/main/java/R.java", true,
+                        "public abstract class R { @Tag(\"C94\") @SpecRef(\"C94\") void t() {} }"));
+        Traceability.Report report = Traceability.check(Map.of("y.md", spec), sources, List.of("C93", "C94", "C96"));
+        assertThat(report.problems()).anyMatch(p -> p.contains("C93") && p.contains("without @Tag"));
+        assertThat(report.problems()).anyMatch(p -> p.contains("R") && p.contains("no test class extends it"));
+        assertThat(report.problems()).anyMatch(p -> p.startsWith("C94") && p.contains("no property"));
+        assertThat(report.problems()).anyMatch(p -> p.contains("malformed id heading"));
+        assertThat(report.problems()).anyMatch(p -> p.startsWith("C96") && p.contains("never removed"));
     }
 }

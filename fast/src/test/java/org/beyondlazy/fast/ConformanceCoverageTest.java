@@ -1,0 +1,56 @@
+package org.beyondlazy.fast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.beyondlazy.core.SpecRef;
+import org.junit.jupiter.api.Tag;
+import org.beyondlazy.properties.BackendUnderTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every claim suite of the conformance kit (an abstract {@link BackendUnderTest} class of the
+ * properties artifact) runs on the fast path: {@link FastConformanceTest} has a nested subclass of it
+ * for each BLAS. Fails when the kit gains a suite the fast path does not run.
+ */
+class ConformanceCoverageTest {
+    @Test
+    @SpecRef("C14")
+    @Tag("C14")
+    void fastConformanceTestRunsEverySuiteOfTheKit() throws IOException, URISyntaxException, ClassNotFoundException {
+        List<Class<?>> suites = new ArrayList<>();
+        Path location = Path.of(BackendUnderTest.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (FileSystem jar = Files.isDirectory(location) ? null : FileSystems.newFileSystem(location, Map.of())) {
+            Path root = jar == null ? location : jar.getPath("/");
+            Path dir = root.resolve("org/beyondlazy/properties");
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    String name = file.getFileName().toString();
+                    if (!name.endsWith(".class") || name.contains("$")) {
+                        continue;
+                    }
+                    Class<?> c = Class.forName("org.beyondlazy.properties." + name.replace(".class", ""));
+                    if (BackendUnderTest.class.isAssignableFrom(c) && !c.isInterface() && Modifier.isAbstract(c.getModifiers())) {
+                        suites.add(c);
+                    }
+                }
+            }
+        }
+        assertThat(suites).as("claim suites of the kit").isNotEmpty();
+        for (Class<?> suite : suites) {
+            long runs = Stream.of(FastConformanceTest.class.getDeclaredClasses())
+                    .filter(n -> suite.isAssignableFrom(n)).count();
+            assertThat(runs).as("nested runs of %s in FastConformanceTest (one per BLAS)", suite.getSimpleName()).isEqualTo(2);
+        }
+    }
+}
