@@ -9,6 +9,7 @@ import org.beyondlazy.properties.LazyFailureClaims;
 import org.beyondlazy.properties.LazyLimitClaims;
 import org.beyondlazy.properties.MomentumClaims;
 import org.beyondlazy.properties.MonotonicityClaims;
+import org.beyondlazy.properties.SmoothnessBoundClaims;
 import org.beyondlazy.properties.TangentRankClaims;
 import org.beyondlazy.properties.VariantClaims;
 import org.beyondlazy.properties.ObjectiveIdentityClaims;
@@ -31,8 +32,16 @@ public final class ReferenceSuites {
 
     /** Every bound suite the audit runs. */
     public static final List<Class<?>> SUITES = List.of(ObjectiveIdentity.class, Gradient.class, Invariance.class,
-            Monotonicity.class, Variant.class, TangentRank.class, LazyFailure.class, LazyLimit.class, Momentum.class,
+            Monotonicity.class, SmoothnessBound.class, Variant.class, TangentRank.class, LazyFailure.class, LazyLimit.class, Momentum.class,
             FastObjectiveIdentity.class, FastGradient.class, FastInvariance.class, FastMonotonicity.class);
+
+    /** C4's smoothness-bound properties on the reference. */
+    public static class SmoothnessBound extends SmoothnessBoundClaims {
+        @Override
+        public Backend backend() {
+            return REFERENCE;
+        }
+    }
 
     /** C8, C9, C10, C13 on the reference (issue 4), with the lazy-residual column of C8 (issue 3). */
     public static class Variant extends VariantClaims {
