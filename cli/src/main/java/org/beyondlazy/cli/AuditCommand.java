@@ -1,0 +1,102 @@
+package org.beyondlazy.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.beyondlazy.cli.audit.Audit;
+import org.beyondlazy.core.SpecRef;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code beyondlazy audit}: runs every claim of the spec and writes a self-contained report (spec E9.12). */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = {"Run every claim of the spec and write a self-contained report: index.html, summary.json, "
+                + "figures/*.png and the spec's Markdown.", "Exit 0 only when every tested claim holds; pending claims are listed, not passed."})
+@SpecRef("E9.12")
+public final class AuditCommand implements Callable<Integer> {
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--profile", defaultValue = "quick", paramLabel = "quick|full",
+            description = "quick (CI example counts, small experiments) or full (paper-scale sizes). Default: ${DEFAULT-VALUE}.")
+    String profile;
+
+    @Option(names = "--out", defaultValue = "audit-report", paramLabel = "DIR", description = "Report directory (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--examples", paramLabel = "n", description = "Override the examples per property (e.g. a fast smoke run).")
+    Integer examples;
+
+    @Option(names = "--claims", split = ",", paramLabel = "C1,C4", description = "Only these claims (the others are reported as not selected).")
+    List<String> claims;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!profile.equals("quick") && !profile.equals("full")) {
+            throw InputException.bad("--profile", "unknown profile '" + profile + "' (expected quick or full)");
+        }
+        if (examples != null && examples < 1) {
+            throw InputException.bad("--examples", "must be >= 1, found " + examples);
+        }
+        Inputs.outputDirectory("--out", out);
+        if (Files.isDirectory(out) && !isEmptyOrReport(out)) {
+            throw InputException.bad("--out " + out, "exists and is not an earlier audit report (no index.html and "
+                    + "summary.json); choose a new directory");
+        }
+        var err = spec.commandLine().getErr();
+        java.util.Set<String> only = null;
+        if (claims != null) {
+            only = new java.util.TreeSet<>();
+            for (String c : claims) {
+                if (!c.matches("C\\d+")) {
+                    throw InputException.bad("--claims", "not a claim id: '" + c + "' (expected e.g. C4)");
+                }
+                only.add(c);
+            }
+        }
+        Audit.Report report = Audit.run(profile, out, examples, only, line -> {
+            err.println("audit: " + line);
+            err.flush();
+        });
+        Map<String, Object> result = Outputs.map();
+        result.put("ok", report.ok());
+        result.put("profile", profile);
+        result.put("seconds", report.seconds());
+        result.put("report", out.resolve("index.html").toString());
+        List<String> failing = new ArrayList<>();
+        List<String> pending = new ArrayList<>();
+        List<String> holding = new ArrayList<>();
+        for (Audit.ClaimOutcome o : report.claims()) {
+            switch (o.verdict()) {
+                case HOLDS -> holding.add(o.claim().id());
+                case PENDING -> pending.add(o.claim().id());
+                case NOT_SELECTED -> { }
+                default -> failing.add(o.claim().id() + " (" + o.verdict().label + ")");
+            }
+        }
+        result.put("holds", holding);
+        result.put("failing", failing);
+        result.put("pending", pending);
+        Outputs.print(spec.commandLine().getOut(), common.json(), result);
+        return report.ok() ? Main.OK : Main.CHECK_FAILED;
+    }
+
+    private static boolean isEmptyOrReport(Path dir) {
+        try (var files = Files.list(dir)) {
+            if (files.findAny().isEmpty()) {
+                return true;
+            }
+        } catch (java.io.IOException e) {
+            return false;
+        }
+        return Files.isRegularFile(dir.resolve("index.html")) && Files.isRegularFile(dir.resolve("summary.json"));
+    }
+}

@@ -1,0 +1,163 @@
+package org.beyondlazy.cli;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.beyondlazy.core.Backend;
+import org.beyondlazy.core.Check;
+import org.beyondlazy.core.DenseTruth;
+import org.beyondlazy.core.FactoredTruth;
+import org.beyondlazy.core.Generators;
+import org.beyondlazy.core.ModelKind;
+import org.beyondlazy.core.Objective;
+import org.beyondlazy.core.Problem;
+import org.beyondlazy.core.Sizes;
+import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.core.Truth;
+import org.beyondlazy.core.optim.GradientDescent;
+import org.beyondlazy.reference.DenseTensor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code beyondlazy bench}: times gradient-descent steps of the plain model on this machine (spec E9.11).
+ * Warm-up, then the median over repetitions. A quick check for users; JMH (module bench) is the tool
+ * for tuning.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = {"Time GD steps (plain model) on this machine: warm-up, then the median over repetitions.",
+                "gflops = the nominal flop count of E9.11 / time (factored: 3m²d + 4mrd; dense: 2md^l + 3m²d)."})
+@SpecRef("E9.11")
+public final class BenchCommand implements Callable<Integer> {
+    /** Learning rate of the timed steps: small so that the iterates stay finite; its value does not affect the cost. */
+    static final double BENCH_LR = 1e-6;
+    /** Warm-up: at least this many untimed repetitions ... */
+    static final int WARMUP_REPETITIONS = 3;
+    /** ... and at least this long (JIT compilation of the hot loops). */
+    static final double WARMUP_MS = 500;
+
+    @Mixin
+    CommonOptions common;
+
+    @Option(names = "--case", required = true, paramLabel = "factored|dense", description = "Truth given factored or dense.")
+    String benchCase;
+
+    @Option(names = "--dim", required = true, paramLabel = "d")
+    int dim;
+
+    @Option(names = "--width", required = true, paramLabel = "m")
+    int width;
+
+    @Option(names = "--rank", required = true, paramLabel = "r")
+    int rank;
+
+    @Option(names = "--order", required = true, paramLabel = "l")
+    int order;
+
+    @Option(names = "--steps", defaultValue = "10", paramLabel = "n", description = "Steps per repetition (default: ${DEFAULT-VALUE}).")
+    int steps;
+
+    @Option(names = "--repetitions", defaultValue = "5", description = "Timed repetitions (default: ${DEFAULT-VALUE}).")
+    int repetitions;
+
+    @Option(names = "--implementation", defaultValue = "reference", paramLabel = "fast|reference",
+            description = "Backend (default: ${DEFAULT-VALUE}).")
+    String implementation;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!benchCase.equals("factored") && !benchCase.equals("dense")) {
+            throw InputException.bad("--case", "unknown case '" + benchCase + "' (expected factored or dense)");
+        }
+        Inputs.within("--dim", () -> Check.atLeast("d", dim, 1));
+        Inputs.within("--width", () -> Check.atLeast("m", width, 1));
+        Inputs.within("--rank", () -> Check.atLeast("r", rank, 1));
+        Inputs.within("--order", () -> Check.atLeast("l", order, 2));
+        Inputs.within("--steps", () -> Check.atLeast("n", steps, 1));
+        Inputs.within("--repetitions", () -> Check.atLeast("repetitions", repetitions, 1));
+        Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+        if (benchCase.equals("dense") || backend.name().equals("reference")) {
+            Inputs.within("--dim/--order", () -> Sizes.denseLength(dim, order)); // a dense d^l array is needed
+        }
+        FactoredTruth factored = Generators.truth(0, order, dim, Generators.constant(rank, 1.0), false);
+        Truth truth = benchCase.equals("dense")
+                ? new DenseTruth(order, dim, DenseTensor.of(factored).entries()) : factored;
+        Problem problem = Problem.of(ModelKind.PLAIN, width, 0.0, truth);
+        Objective objective = Inputs.within("--implementation", () -> backend.objective(problem));
+        double[] theta0 = Generators.gaussian(Generators.rng(1), width, dim, 1.0 / Math.sqrt(dim));
+        // warm-up, untimed (JIT compilation): at least WARMUP_REPETITIONS repetitions and WARMUP_MS milliseconds
+        double warm = 0;
+        for (int k = 0; k < WARMUP_REPETITIONS || warm < WARMUP_MS; k++) {
+            warm += timeSteps(objective, theta0);
+        }
+        double[] ms = new double[repetitions];
+        for (int k = 0; k < repetitions; k++) {
+            ms[k] = timeSteps(objective, theta0) / steps;
+        }
+        Arrays.sort(ms);
+        double median = repetitions % 2 == 1 ? ms[repetitions / 2] : 0.5 * (ms[repetitions / 2 - 1] + ms[repetitions / 2]);
+        double flops = nominalFlops(benchCase, dim, width, rank, order);
+        Map<String, Object> result = Outputs.map();
+        result.put("msPerStepMedian", median);
+        result.put("msPerStepMin", ms[0]);
+        result.put("msPerStepMax", ms[repetitions - 1]);
+        result.put("gflops", flops / (median * 1e-3) / 1e9);
+        result.put("nominalFlopsPerStep", flops);
+        result.put("backend", backend.name());
+        result.put("implementation", implementation);
+        result.put("threads", threads(backend));
+        result.put("availableProcessors", Runtime.getRuntime().availableProcessors());
+        result.put("case", benchCase);
+        result.put("dim", dim);
+        result.put("width", width);
+        result.put("rank", rank);
+        result.put("order", order);
+        result.put("steps", steps);
+        result.put("repetitions", repetitions);
+        Outputs.print(spec.commandLine().getOut(), common.json(), result);
+        return Main.OK;
+    }
+
+    /**
+     * Threads the timed code may use (E9.11): 1 for the reference and the pure-Java BLAS; for native
+     * OpenBLAS its OPENBLAS_NUM_THREADS (or OMP_NUM_THREADS), else the available processors (its default).
+     */
+    static int threads(Backend backend) {
+        if (backend instanceof org.beyondlazy.fast.GramBackend g && g.blas() instanceof dev.ludovic.netlib.blas.NativeBLAS) {
+            for (String var : new String[] {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"}) {
+                String v = System.getenv(var);
+                if (v != null && v.matches("\\d+") && Integer.parseInt(v) > 0) {
+                    return Integer.parseInt(v);
+                }
+            }
+            return Runtime.getRuntime().availableProcessors();
+        }
+        return 1;
+    }
+
+    /** Milliseconds for {@code steps} GD steps from a fresh copy of θ₀. */
+    private double timeSteps(Objective objective, double[] theta0) {
+        double[] theta = theta0.clone();
+        GradientDescent gd = new GradientDescent(BENCH_LR);
+        long start = System.nanoTime();
+        for (int k = 0; k < steps; k++) {
+            gd.step(objective, theta);
+        }
+        return (System.nanoTime() - start) / 1e6;
+    }
+
+    /** Nominal flops of one plain GD step (spec E9.11). */
+    @SpecRef("E9.11")
+    static double nominalFlops(String benchCase, int d, int m, int r, int l) {
+        double gram = 3.0 * m * m * d;
+        if (benchCase.equals("factored")) {
+            return gram + 4.0 * m * r * d;
+        }
+        return gram + 2.0 * m * Math.pow(d, l);
+    }
+}

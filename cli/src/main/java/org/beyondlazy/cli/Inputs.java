@@ -1,0 +1,120 @@
+package org.beyondlazy.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.npy.NpyArray;
+import org.beyondlazy.npy.NpyException;
+import org.beyondlazy.npy.NpyReader;
+
+/**
+ * Reading and validating the {@code .npy} inputs of the command line (spec E9.1): every failure is one
+ * line naming the option and the file, raised before any computation.
+ */
+@SpecRef("E9.1")
+public final class Inputs {
+    private Inputs() {
+    }
+
+    /** "--weights W.npy": how messages name a file input. */
+    public static String name(String option, Path file) {
+        return option + " " + file;
+    }
+
+    /** Reads a .npy file (float64/float32, either byte order, C or Fortran order) and rejects non-finite values. */
+    public static NpyArray read(String option, Path file) {
+        NpyArray array;
+        try {
+            array = NpyReader.read(file);
+        } catch (NpyException e) {
+            throw InputException.bad(option, e.getMessage());
+        }
+        long bad = array.firstNonFiniteIndex();
+        if (bad >= 0) {
+            throw InputException.bad(name(option, file), "non-finite value " + array.data()[(int) bad]
+                    + " at flat index " + bad + " (C order)");
+        }
+        return array;
+    }
+
+    /** Requires {@code array.ndim() == ndim}; {@code expected} describes the shape, e.g. "r×d". */
+    public static void requireNdim(String option, Path file, NpyArray array, int ndim, String expected) {
+        if (array.ndim() != ndim) {
+            throw InputException.bad(name(option, file), "expected a " + ndim + "-D array of shape " + expected
+                    + ", found shape " + shape(array));
+        }
+    }
+
+    /** Requires dimension {@code axis} to equal {@code value}. */
+    public static void requireAxis(String option, Path file, NpyArray array, int axis, int value, String expected) {
+        if (array.shape()[axis] != value) {
+            throw InputException.bad(name(option, file), "expected shape " + expected + ", found shape " + shape(array));
+        }
+    }
+
+    /** Requires every dimension to be positive. */
+    public static void requireNonEmpty(String option, Path file, NpyArray array) {
+        for (int n : array.shape()) {
+            if (n < 1) {
+                throw InputException.bad(name(option, file), "empty array of shape " + shape(array));
+            }
+        }
+    }
+
+    /** NumPy-style shape text, e.g. (3, 4). */
+    public static String shape(NpyArray array) {
+        int[] s = array.shape();
+        if (s.length == 1) {
+            return "(" + s[0] + ",)";
+        }
+        return Arrays.toString(s).replace('[', '(').replace(']', ')');
+    }
+
+    /** Runs {@code body}, prefixing any vocabulary error with the input's name. */
+    public static <T> T within(String input, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (BeyondLazyException e) {
+            throw InputException.of(input, e);
+        }
+    }
+
+    /**
+     * Validates an output file before any work (spec E9.7): its directory must exist and the path must
+     * not be a directory.
+     */
+    @SpecRef("E9.7")
+    public static Path output(String option, Path file) {
+        if (file == null) {
+            return null;
+        }
+        Path abs = file.toAbsolutePath();
+        if (Files.isDirectory(abs)) {
+            throw InputException.bad(name(option, file), "is a directory, expected a file path");
+        }
+        Path parent = abs.getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw InputException.bad(name(option, file), "directory " + parent + " does not exist");
+        }
+        if (parent != null && !Files.isWritable(parent)) {
+            throw InputException.bad(name(option, file), "directory " + parent + " is not writable");
+        }
+        return file;
+    }
+
+    /** Validates an output directory: it may exist (then it must be a directory) or its parent must exist. */
+    @SpecRef("E9.7")
+    public static Path outputDirectory(String option, Path dir) {
+        Path abs = dir.toAbsolutePath();
+        if (Files.exists(abs) && !Files.isDirectory(abs)) {
+            throw InputException.bad(name(option, dir), "exists and is not a directory");
+        }
+        Path parent = abs.getParent();
+        if (!Files.exists(abs) && parent != null && !Files.isDirectory(parent)) {
+            throw InputException.bad(name(option, dir), "parent directory " + parent + " does not exist");
+        }
+        return dir;
+    }
+}

@@ -1,0 +1,68 @@
+package org.beyondlazy.cli;
+
+import java.nio.file.Path;
+import org.beyondlazy.core.ModelKind;
+import org.beyondlazy.core.Problem;
+import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.core.Truth;
+import org.beyondlazy.npy.NpyArray;
+
+/**
+ * Parameters read from files (spec E9.1): {@code --weights} W (m×d rows; the directions U for coef) and,
+ * for coef, {@code --coeffs} c (m,), assembled into θ in the layout of E2.9.
+ */
+@SpecRef({"E9.1", "E2.9"})
+public record Parameters(Problem problem, double[] theta) {
+
+    /** Reads and validates W (and c), checks them against the truth, builds the problem. */
+    public static Parameters load(Truth truth, ModelOptions model, Path weights, Path coeffs) {
+        ModelKind kind = model.kind();
+        NpyArray w = Inputs.read("--weights", weights);
+        Inputs.requireNdim("--weights", weights, w, 2, "m×d");
+        Inputs.requireNonEmpty("--weights", weights, w);
+        int m = w.shape()[0];
+        if (w.shape()[1] != truth.dim()) {
+            throw InputException.bad(Inputs.name("--weights", weights), "expected shape (" + m + ", " + truth.dim()
+                    + ") (d = " + truth.dim() + " from the truth), found shape " + Inputs.shape(w));
+        }
+        double[] c = null;
+        if (kind == ModelKind.COEF) {
+            if (coeffs == null) {
+                throw InputException.bad("--coeffs", "required with --model coef (shape (m,) = (" + m + ",))");
+            }
+            NpyArray ca = Inputs.read("--coeffs", coeffs);
+            Inputs.requireNdim("--coeffs", coeffs, ca, 1, "(m,) with m = " + m);
+            Inputs.requireAxis("--coeffs", coeffs, ca, 0, m, "(" + m + ",) (m = rows of --weights)");
+            c = ca.data();
+        } else if (coeffs != null) {
+            throw InputException.bad("--coeffs", "only allowed with --model coef (use --signs for fixed signs)");
+        }
+        Problem problem = model.problem(truth, m);
+        return new Parameters(problem, assemble(problem, c, w.data()));
+    }
+
+    /** θ = W (plain, homog) or (c, U) (coef), per E2.9. */
+    public static double[] assemble(Problem problem, double[] coeffs, double[] weights) {
+        double[] theta = new double[problem.parameterCount()];
+        int off = problem.weightsOffset();
+        if (off > 0) {
+            System.arraycopy(coeffs, 0, theta, 0, off);
+        }
+        System.arraycopy(weights, 0, theta, off, weights.length);
+        return theta;
+    }
+
+    /** The m×d block of θ (W or U) as an array of shape (m, d). */
+    public static NpyArray weightsOf(Problem p, double[] theta) {
+        double[] w = new double[p.width() * p.dim()];
+        System.arraycopy(theta, p.weightsOffset(), w, 0, w.length);
+        return NpyArray.of(new int[] {p.width(), p.dim()}, w);
+    }
+
+    /** The coefficients c of a coef θ as an array of shape (m,). */
+    public static NpyArray coeffsOf(Problem p, double[] theta) {
+        double[] c = new double[p.width()];
+        System.arraycopy(theta, 0, c, 0, c.length);
+        return NpyArray.of(new int[] {p.width()}, c);
+    }
+}

@@ -1,0 +1,64 @@
+package org.beyondlazy.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+/** {@code bench} prints its fields (no timing assertion); {@code lazy} validates before reporting. */
+class BenchLazyTest {
+    @Test
+    void benchPrintsTheDocumentedFields() {
+        for (String c : new String[] {"factored", "dense"}) {
+            CliRun run = CliRun.of("bench", "--json", "--case", c, "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
+                    "--steps", "2", "--repetitions", "3");
+            assertThat(run.status()).as(run.toString()).isZero();
+            JsonNode j = run.json();
+            for (String field : new String[] {"msPerStepMedian", "gflops", "backend", "threads", "dim", "width", "rank", "order"}) {
+                assertThat(j.has(field)).as(field).isTrue();
+            }
+            assertThat(j.get("backend").asText()).isEqualTo("reference");
+            assertThat(j.get("msPerStepMedian").asDouble()).isPositive();
+        }
+        CliRun fast = CliRun.of("bench", "--json", "--case", "factored", "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
+                "--steps", "2", "--repetitions", "1", "--implementation", "fast");
+        assertThat(fast.status()).as(fast.toString()).isZero();
+        assertThat(fast.json().get("backend").asText()).startsWith("gram[");
+    }
+
+    @Test
+    void lazyReportsRankAndResidualAroundTheThreshold() {
+        CliRun below = CliRun.of("lazy", "--json", "--dim", "6", "--order", "3", "--width", "3", "--trials", "4", "--seed", "5");
+        assertThat(below.status()).as(below.toString()).isZero();
+        JsonNode b = below.json();
+        assertThat(b.get("symmetricDimension").asInt()).isEqualTo(56);
+        assertThat(b.get("mStar").asInt()).isEqualTo(10);
+        assertThat(b.get("tangentRank").asInt()).isEqualTo(b.get("expectedRank").asInt()).isEqualTo(18);
+        assertThat(b.get("residualMin").asDouble()).isPositive();
+        assertThat(b.get("trials").asInt()).isEqualTo(4);
+        for (String f : new String[] {"residualMean", "residualMeanSquare", "residualMax"}) {
+            assertThat(b.has(f)).as(f).isTrue();
+        }
+        CliRun at = CliRun.of("lazy", "--json", "--dim", "6", "--order", "3", "--width", "10", "--trials", "2");
+        assertThat(at.json().get("residualMax").asDouble()).isLessThan(1e-12); // round-off of the projection (C6's ROUND_OFF)
+        assertThat(at.json().get("tangentRank").asInt()).isEqualTo(56);
+    }
+
+    @Test
+    void unknownImplementationIsBadInput() {
+        CliRun run = CliRun.of("bench", "--case", "factored", "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
+                "--implementation", "gpu");
+        assertThat(run.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.err()).contains("gpu");
+    }
+
+    @Test
+    void helpOnEverySubcommand() {
+        for (String sub : new String[] {"eval", "check", "lazy", "run", "sweep", "audit", "bench"}) {
+            CliRun run = CliRun.of(sub, "--help");
+            assertThat(run.status()).as(sub).isZero();
+            assertThat(run.out()).as(sub).contains("Usage: beyondlazy " + sub);
+        }
+        assertThat(CliRun.of().status()).isEqualTo(Main.BAD_INPUT);
+    }
+}
