@@ -67,6 +67,13 @@ public final class RecoveryTable {
                 + RecoveryExperiment.TRUTH_SEED_OFFSET + "+s, r = 3 random unit u_j*, c_j* = 1/3; l=3: "
                 + configFor(3) + "; l=4: " + configFor(4));
         System.out.println();
-        System.out.print(table(backend, seeds, specs, null, Runtime.getRuntime().availableProcessors()));
+        // the lazy column: ρ_lazy (A5.2) of the plain model at the same (m, d), W₀ with N(0, 1/d) entries from the
+        // run's seed, in the fast path's packed tangent space (E8.8); "-Dbeyondlazy.lazy=false" skips it
+        RecoveryExperiment.LazyResidual lazy = Boolean.parseBoolean(System.getProperty("beyondlazy.lazy", "true"))
+                ? (truth, width, seed) -> backend.tangentSpace(org.beyondlazy.core.Problem.of(org.beyondlazy.core.ModelKind.PLAIN,
+                        width, 0.0, truth), org.beyondlazy.core.Generators.gaussian(org.beyondlazy.core.Generators.rng(seed), width,
+                        truth.dim(), 1.0 / Math.sqrt(truth.dim()))).lazyResidual(truth)
+                : null;
+        System.out.print(table(backend, seeds, specs, lazy, Runtime.getRuntime().availableProcessors()));
     }
 }
