@@ -4,7 +4,6 @@ import java.util.List;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.properties.GradientClaims;
 import org.beyondlazy.properties.InvarianceClaims;
-import org.beyondlazy.core.variant.RecoveryExperiment;
 import org.beyondlazy.properties.LazyFailureClaims;
 import org.beyondlazy.properties.LazyLimitClaims;
 import org.beyondlazy.properties.MomentumClaims;
@@ -51,8 +50,8 @@ public final class ReferenceSuites {
         }
 
         @Override
-        protected RecoveryExperiment.LazyResidual lazyResidual() {
-            return HeadlineSection.LAZY_RESIDUAL;
+        protected Backend lazyBackend() {
+            return REFERENCE;
         }
     }
 
