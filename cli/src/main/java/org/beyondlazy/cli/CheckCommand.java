@@ -5,9 +5,12 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.beyondlazy.core.ModelKind;
 import org.beyondlazy.core.Objective;
+import org.beyondlazy.core.ParameterLayout;
 import org.beyondlazy.core.Problem;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.Truth;
+import org.beyondlazy.core.optim.TrajectoryReplay;
+import org.beyondlazy.core.optim.UpdateForm;
 import org.beyondlazy.npy.NpyArray;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,22 +68,21 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TrajectoryCheck.Form form = Inputs.within("--optimizer", () -> TrajectoryCheck.Form.parse(optimizer));
         if (!(lr > 0) || !Double.isFinite(lr)) {
             throw InputException.bad("--lr", "must be finite and > 0, found " + lr);
         }
-        double beta = 0;
-        if (form == TrajectoryCheck.Form.HEAVY_BALL) {
+        boolean heavyBall = "heavy-ball".equals(optimizer);
+        if (heavyBall) {
             if (momentum == null) {
                 throw InputException.bad("--momentum", "required with --optimizer heavy-ball");
             }
-            beta = momentum;
-            if (!(beta >= 0 && beta < 1)) {
-                throw InputException.bad("--momentum", "must be in [0, 1), found " + beta);
+            if (!(momentum >= 0 && momentum < 1)) {
+                throw InputException.bad("--momentum", "must be in [0, 1), found " + momentum);
             }
         } else if (momentum != null) {
             throw InputException.bad("--momentum", "only used by --optimizer heavy-ball (nesterov uses the (k−1)/(k+2) schedule of A4.3)");
         }
+        UpdateForm form = Inputs.within("--optimizer", () -> UpdateForm.of(optimizer, lr, heavyBall ? momentum : 0));
         if (!(rtol >= 0) || !Double.isFinite(rtol)) {
             throw InputException.bad("--rtol", "must be finite and >= 0, found " + rtol);
         }
@@ -91,7 +93,7 @@ public final class CheckCommand implements Callable<Integer> {
         ModelKind kind = modelOptions.kind();
         NpyArray x = Inputs.read("--trajectory", trajectory);
         String input = Inputs.name("--trajectory", trajectory);
-        int cols = truth.dim() + (kind == ModelKind.COEF ? 1 : 0);
+        int cols = truth.dim() + (kind == ModelKind.COEF ? 1 : 0); // E9.3
         String layout = kind == ModelKind.COEF ? "(T+1)×m×(d+1) with d+1 = " + cols : "(T+1)×m×d with d = " + cols;
         Inputs.requireNdim("--trajectory", trajectory, x, 3, layout);
         Inputs.requireNonEmpty("--trajectory", trajectory, x);
@@ -103,10 +105,10 @@ public final class CheckCommand implements Callable<Integer> {
         }
         int m = x.shape()[1];
         Problem problem = modelOptions.problem(truth, m);
-        double[][] iterates = iterates(problem, x);
+        double[][] iterates = ParameterLayout.iterates(problem, x.data(), x.shape()[0]);
         Objective objective = Inputs.within("--implementation " + implementation,
                 () -> Backends.get(implementation).objective(problem));
-        TrajectoryCheck.Result r = TrajectoryCheck.check(objective, iterates, form, lr, beta, rtol, atol);
+        TrajectoryReplay.Result r = TrajectoryReplay.check(objective, iterates, form, rtol, atol);
         Map<String, Object> result = Outputs.map();
         result.put("ok", r.ok());
         result.put("steps", r.steps());
@@ -118,9 +120,9 @@ public final class CheckCommand implements Callable<Integer> {
             result.put("firstBadExpected", r.firstBadExpected());
             result.put("firstBadFound", r.firstBadFound());
         }
-        result.put("optimizer", form.id());
+        result.put("optimizer", form instanceof UpdateForm.NesterovConvex ? "nesterov" : form.name());
         result.put("lr", lr);
-        result.put("momentum", form == TrajectoryCheck.Form.HEAVY_BALL ? beta : null);
+        result.put("momentum", heavyBall ? momentum : null);
         result.put("rtol", rtol);
         result.put("atol", atol);
         result.put("model", kind.id());
@@ -130,52 +132,5 @@ public final class CheckCommand implements Callable<Integer> {
         result.put("lambda", problem.lambda());
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
         return r.ok() ? Main.OK : Main.CHECK_FAILED;
-    }
-
-    /** Splits the trajectory into θ vectors of the E2.9 layout (E9.3: coef rows are (c_i, u_i)). */
-    @SpecRef("E9.3")
-    static double[][] iterates(Problem problem, NpyArray x) {
-        int steps = x.shape()[0];
-        int m = x.shape()[1];
-        int cols = x.shape()[2];
-        int d = problem.dim();
-        double[] data = x.data();
-        double[][] out = new double[steps][];
-        for (int k = 0; k < steps; k++) {
-            double[] theta = new double[problem.parameterCount()];
-            int base = k * m * cols;
-            if (problem.model() == ModelKind.COEF) {
-                for (int i = 0; i < m; i++) {
-                    theta[i] = data[base + i * cols];
-                    System.arraycopy(data, base + i * cols + 1, theta, m + i * d, d);
-                }
-            } else {
-                System.arraycopy(data, base, theta, 0, m * d);
-            }
-            out[k] = theta;
-        }
-        return out;
-    }
-
-    /** The inverse of {@link #iterates}: θ_0 … θ_T to a (T+1)×m×cols array. */
-    public static NpyArray trajectoryArray(Problem problem, java.util.List<double[]> thetas) {
-        int m = problem.width();
-        int d = problem.dim();
-        boolean coef = problem.model() == ModelKind.COEF;
-        int cols = d + (coef ? 1 : 0);
-        double[] data = new double[thetas.size() * m * cols];
-        for (int k = 0; k < thetas.size(); k++) {
-            double[] theta = thetas.get(k);
-            int base = k * m * cols;
-            for (int i = 0; i < m; i++) {
-                if (coef) {
-                    data[base + i * cols] = theta[i];
-                    System.arraycopy(theta, m + i * d, data, base + i * cols + 1, d);
-                } else {
-                    System.arraycopy(theta, i * d, data, base + i * cols, d);
-                }
-            }
-        }
-        return NpyArray.of(new int[] {thetas.size(), m, cols}, data);
     }
 }

@@ -10,6 +10,7 @@ import org.beyondlazy.core.FactoredTruth;
 import org.beyondlazy.core.Generators;
 import org.beyondlazy.core.ModelKind;
 import org.beyondlazy.core.Objective;
+import org.beyondlazy.core.ParameterLayout;
 import org.beyondlazy.core.Problem;
 import org.beyondlazy.core.optim.GradientDescent;
 import org.beyondlazy.core.optim.HeavyBall;
@@ -59,7 +60,7 @@ class CheckCommandTest {
 
     Path write(Problem p, List<double[]> thetas) throws Exception {
         Path file = dir.resolve("X.npy");
-        NpyWriter.write(file, CheckCommand.trajectoryArray(p, thetas));
+        NpyWriter.write(file, NpyArray.of(ParameterLayout.trajectoryShape(p, thetas.size()), ParameterLayout.trajectoryData(p, thetas)));
         return file;
     }
 
@@ -159,15 +160,5 @@ class CheckCommandTest {
         CliRun run = check(ModelKind.PLAIN, write(p, t), "--optimizer", "nesterov", "--lr", "0.01");
         assertThat(run.status()).isEqualTo(Main.CHECK_FAILED);
         assertThat(run.json().get("firstBadStep").asInt()).isEqualTo(2);
-    }
-
-    @Test
-    void coefLayoutPutsTheCoefficientFirst() {
-        Problem p = Problem.of(ModelKind.COEF, 2, 0.0, truth);
-        double[] theta = {7, 8, 1, 2, 3, 4, 5, 6};
-        NpyArray a = CheckCommand.trajectoryArray(p, List.of(theta));
-        assertThat(a.shape()).containsExactly(1, 2, 4);
-        assertThat(a.data()).containsExactly(7, 1, 2, 3, 8, 4, 5, 6);
-        assertThat(CheckCommand.iterates(p, a)[0]).containsExactly(theta);
     }
 }

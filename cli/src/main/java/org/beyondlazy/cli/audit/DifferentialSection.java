@@ -3,7 +3,6 @@ package org.beyondlazy.cli.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.beyondlazy.cli.TrajectoryCheck;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.DenseTruth;
 import org.beyondlazy.core.ExpandedLoss;
@@ -17,6 +16,8 @@ import org.beyondlazy.core.optim.GradientDescent;
 import org.beyondlazy.core.optim.HeavyBall;
 import org.beyondlazy.core.optim.Nesterov;
 import org.beyondlazy.core.optim.Optimizer;
+import org.beyondlazy.core.optim.TrajectoryReplay;
+import org.beyondlazy.core.optim.UpdateForm;
 import org.beyondlazy.core.optim.SmoothnessBound;
 import org.beyondlazy.fast.Blas;
 import org.beyondlazy.fast.GramBackend;
@@ -114,7 +115,7 @@ public final class DifferentialSection implements AuditSection {
                             double eta = 0.25 / SmoothnessBound.over(p, inst.theta(), gr, 0.0);
                             List<Supplier<Optimizer>> optimizers = List.of(() -> new GradientDescent(eta),
                                     () -> new HeavyBall(eta, 0.5), () -> new Nesterov(eta));
-                            TrajectoryCheck.Form[] forms = {TrajectoryCheck.Form.GD, TrajectoryCheck.Form.HEAVY_BALL, TrajectoryCheck.Form.NESTEROV};
+                            UpdateForm[] forms = {new UpdateForm.Gd(eta), new UpdateForm.HeavyBall(eta, 0.5), new UpdateForm.NesterovConvex(eta)};
                             for (int o = 0; o < optimizers.size(); o++) {
                                 Supplier<Optimizer> make = optimizers.get(o);
                                 Optimizer a = make.get();
@@ -148,8 +149,8 @@ public final class DifferentialSection implements AuditSection {
                                 }
                                 if (fastPath.size() > 1) {
                                     // the oracle of E9.4: every fast step recomputed by the reference from the fast iterate
-                                    TrajectoryCheck.Result one = TrajectoryCheck.check(fr, fastPath.toArray(double[][]::new), forms[o],
-                                            eta, 0.5, 0.0, Double.MAX_VALUE);
+                                    TrajectoryReplay.Result one = TrajectoryReplay.check(fr, fastPath.toArray(double[][]::new), forms[o],
+                                            0.0, Double.MAX_VALUE);
                                     worstOneStep = Math.max(worstOneStep, one.maxDeviation());
                                 }
                             }
