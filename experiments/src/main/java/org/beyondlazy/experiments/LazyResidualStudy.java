@@ -3,6 +3,7 @@ package org.beyondlazy.experiments;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
@@ -63,6 +64,16 @@ public final class LazyResidualStudy {
                 w[k] = k + 1;
             }
             return w;
+        }
+
+        /**
+         * The widths of the table in proofs-notes/C6.md: 1, 5, ⌈m* / 2⌉ − 1, ⌊m* / 2⌋, m* − 1 and m* (E5.9),
+         * each at least 1, sorted, without repeats.
+         */
+        public static int[] tableWidths(int dim, int order) {
+            int mStar = TangentRank.threshold(dim, order);
+            return IntStream.of(1, 5, (mStar + 1) / 2 - 1, mStar / 2, mStar - 1, mStar).map(m -> Math.max(1, m))
+                    .distinct().sorted().toArray();
         }
 
         /** The seed of instance s. */

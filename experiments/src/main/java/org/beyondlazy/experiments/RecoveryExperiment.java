@@ -7,11 +7,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.core.Check;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.FactoredTruth;
 import org.beyondlazy.core.Generators;
+import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.variant.VariantConfig;
 import org.beyondlazy.core.variant.VariantGradientDescent;
@@ -72,6 +75,14 @@ public final class RecoveryExperiment {
 
     /** One row to run: order l, dimension d and the variant's options (m = config.width()). */
     public record Setting(int order, int dim, VariantConfig config) {
+        public Setting {
+            Check.atLeast("order l", order, 2);
+            Check.atLeast("dimension d", dim, 1);
+            if (config == null) {
+                throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "variant options", "given", "null");
+            }
+        }
+
         /** The paper-scale setting of (l, d). */
         public static Setting paperScale(int order, int dim) {
             return new Setting(order, dim, paperScaleConfig(order));
@@ -174,6 +185,35 @@ public final class RecoveryExperiment {
             pool.shutdown();
         }
         return new Row(setting, errors, lazies, (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Runs every setting in order, {@code onRow} called after each row (for progress reports).
+     *
+     * @param lazyBackend as in {@link #run}; rows whose Jacobian matrix N(d,l) × m·d exceeds {@code lazyMaxEntries}
+     *                    skip the ρ_lazy column
+     */
+    public static List<Row> run(Backend backend, List<Setting> settings, int seeds, Backend lazyBackend, long lazyMaxEntries,
+            int threads, Consumer<Row> onRow) {
+        List<Row> rows = new ArrayList<>();
+        for (Setting setting : settings) {
+            long entries = Sizes.symmetricDimension(setting.dim(), setting.order()) * setting.width() * setting.dim();
+            Row row = run(backend, setting, seeds, entries <= lazyMaxEntries ? lazyBackend : null, threads);
+            onRow.accept(row);
+            rows.add(row);
+        }
+        return List.copyOf(rows);
+    }
+
+    /** The paper-scale settings of the given orders and dimensions: rows {l, d₁, d₂, …}. */
+    public static List<Setting> paperScale(int[][] orderAndDims) {
+        List<Setting> settings = new ArrayList<>();
+        for (int[] group : orderAndDims) {
+            for (int k = 1; k < group.length; k++) {
+                settings.add(Setting.paperScale(group[0], group[k]));
+            }
+        }
+        return List.copyOf(settings);
     }
 
     /** The truth of seed s: r random unit rows (A3.5) from seed {@link #TRUTH_SEED_OFFSET} + s, c_j* = 1/3. */
