@@ -56,4 +56,15 @@ class ConformanceCoverageTest {
                 .filter(ConformanceKitTests.class::isAssignableFrom).toList();
         assertThat(bindings).as("ConformanceKitTests bindings in FastConformanceTest (one per BLAS)").hasSize(2);
     }
+
+    /**
+     * {@code -Dbeyondlazy.backend=NAME} must name a registered backend: this module sees every backend of the
+     * repository, so an unknown name fails here (naming the registered ones) instead of running nothing.
+     */
+    @Test
+    void theSelectedBackendIsRegistered() {
+        String name = org.beyondlazy.core.Backends.selectedName();
+        assertThat(org.beyondlazy.core.Backends.available().keySet()).as("registered backends (-D%s=%s)",
+                org.beyondlazy.core.Backends.PROPERTY, name).contains(name, "reference", "fast", "fast-java");
+    }
 }
