@@ -198,6 +198,7 @@ public final class CheckCommand implements Callable<Integer> {
         result.put("firstBadStep", r.firstBadStep() < 0 ? null : r.firstBadStep());
         result.put("maxDeviation", r.maxDeviation());
         result.put("maxDeviationStep", r.maxDeviationStep() < 0 ? null : r.maxDeviationStep());
+        result.put("maxBoundRatio", Outputs.number(r.maxBoundRatio()));
         if (r.firstBadStep() >= 0) {
             int[] at = ParameterLayout.fileCoordinate(problem, r.firstBadIndex()); // E9.3: (component, column)
             result.put("firstBadIndex", r.firstBadIndex());
@@ -271,8 +272,8 @@ public final class CheckCommand implements Callable<Integer> {
         return value != null ? value : fallback;
     }
 
-    /** The factor a of E9.14: the gradient of the file's loss is a·∇(½‖T − T*‖²). */
-    @SpecRef("E9.14")
+    /** The factor a of E9.14: the gradient of the file's loss is a·∇(½‖T − T*‖²), so its rate acts as a·η (E9.13). */
+    @SpecRef({"E9.13", "E9.14"})
     private double lossScale(Problem problem) {
         return switch (loss) {
             case "half" -> 1.0;

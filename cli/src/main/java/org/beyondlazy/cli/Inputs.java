@@ -42,6 +42,7 @@ public final class Inputs {
     }
 
     /** Reads a sign array: any float or integer dtype (E9.19: {@code torch.tensor([1, -1])} is int64). */
+    @SpecRef("E9.19")
     public static NpyArray readSigns(String option, Path file) {
         NpyArray array = readAny(option, file);
         requireFinite(option, file, array);
@@ -58,6 +59,7 @@ public final class Inputs {
     }
 
     /** torch.save writes a zip archive (or, before 1.6, a pickle): say how to write a .npy instead (E9.19). */
+    @SpecRef("E9.19")
     private static void rejectTorchFile(String option, Path file) {
         String fileName = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
         boolean torchName = fileName.endsWith(".pt") || fileName.endsWith(".pth");

@@ -54,10 +54,12 @@ public final class TrajectoryReplay {
      * @param firstNonFinite    j, the first iterate holding NaN or an infinity (−1 when all are finite)
      * @param nonFiniteExpected whether the recomputation of x_j from x_{j−1} is non-finite too (false when
      *                          firstNonFinite is −1 or 0)
+     * @param maxBoundRatio     the largest deviation / bound over the steps checked (≤ 1 when ok; how much room
+     *                          the tolerance leaves; +∞ where a bound of 0 is exceeded)
      */
     public record Result(int steps, int firstBadStep, int firstBadIndex, double firstBadExpected, double firstBadFound,
                          double firstBadBound, double maxDeviation, int maxDeviationStep, int maxDeviationIndex,
-                         int firstNonFinite, boolean nonFiniteExpected) {
+                         int firstNonFinite, boolean nonFiniteExpected, double maxBoundRatio) {
         /** True when no step is bad and every iterate is finite. */
         public boolean ok() {
             return firstBadStep < 0 && firstNonFinite < 0;
@@ -103,6 +105,7 @@ public final class TrajectoryReplay {
         int maxStep = -1;
         int maxIndex = -1;
         boolean nonFiniteExpected = false;
+        double maxRatio = 0;
         for (int k = 0; k < last; k++) {
             double[] current = iterates[k];
             double[] previous = k == 0 ? iterates[0] : iterates[k - 1]; // x_{-1} = x_0
@@ -128,6 +131,9 @@ public final class TrajectoryReplay {
                     maxIndex = p;
                 }
                 double bound = tolerance.bound(expected[p], scale);
+                if (dev > 0) {
+                    maxRatio = Math.max(maxRatio, bound > 0 ? dev / bound : Double.POSITIVE_INFINITY);
+                }
                 if (firstBad < 0 && dev > bound && dev - bound > worstExcess) { // E9.5: tolerance test
                     worstExcess = dev - bound;
                     firstIndex = p;
@@ -148,6 +154,6 @@ public final class TrajectoryReplay {
             }
         }
         return new Result(Math.max(0, last), firstBad, firstIndex, firstExpected, firstFound, firstBound, maxDev, maxStep,
-                maxIndex, firstNonFinite, nonFiniteExpected);
+                maxIndex, firstNonFinite, nonFiniteExpected, maxRatio);
     }
 }
