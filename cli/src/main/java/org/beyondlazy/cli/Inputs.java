@@ -23,20 +23,84 @@ public final class Inputs {
         return option + " " + file;
     }
 
-    /** Reads a .npy file (float64/float32, either byte order, C or Fortran order) and rejects non-finite values. */
+    /**
+     * Reads a .npy file of a float dtype (float64, float32 or float16, either byte order, C or Fortran order)
+     * and rejects non-finite values (spec E9.1, E9.19).
+     */
     public static NpyArray read(String option, Path file) {
-        NpyArray array;
+        NpyArray array = readAny(option, file);
+        requireFloat(option, file, array);
+        requireFinite(option, file, array);
+        return array;
+    }
+
+    /** Like {@link #read} but keeps non-finite values (a diverged trajectory, spec E9.18). */
+    public static NpyArray readAllowingNonFinite(String option, Path file) {
+        NpyArray array = readAny(option, file);
+        requireFloat(option, file, array);
+        return array;
+    }
+
+    /** Reads a sign array: any float or integer dtype (E9.19: {@code torch.tensor([1, -1])} is int64). */
+    @SpecRef("E9.19")
+    public static NpyArray readSigns(String option, Path file) {
+        NpyArray array = readAny(option, file);
+        requireFinite(option, file, array);
+        return array;
+    }
+
+    private static NpyArray readAny(String option, Path file) {
+        rejectTorchFile(option, file);
         try {
-            array = NpyReader.read(file);
+            return NpyReader.read(file);
         } catch (NpyException e) {
             throw InputException.bad(option, e.getMessage());
         }
+    }
+
+    /** torch.save writes a zip archive (or, before 1.6, a pickle): say how to write a .npy instead (E9.19). */
+    @SpecRef("E9.19")
+    private static void rejectTorchFile(String option, Path file) {
+        String fileName = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean torchName = fileName.endsWith(".pt") || fileName.endsWith(".pth");
+        byte[] head = new byte[2];
+        int got = 0;
+        if (Files.isRegularFile(file)) {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                got = in.readNBytes(head, 0, 2);
+            } catch (java.io.IOException e) {
+                return; // the reader reports it
+            }
+        }
+        boolean zipOrPickle = got == 2 && ((head[0] == 'P' && head[1] == 'K') || (head[0] == (byte) 0x80 && head[1] <= 5));
+        if (zipOrPickle || (torchName && got == 2 && head[0] != (byte) 0x93)) {
+            throw InputException.bad(name(option, file), "is a PyTorch file (torch.save), not a .npy file: write it with "
+                    + "np.save(path, tensor.detach().cpu().numpy())");
+        }
+    }
+
+    private static void requireFloat(String option, Path file, NpyArray array) {
+        if (!array.isFloat()) {
+            throw InputException.bad(name(option, file), "dtype " + array.dtype() + " is not a float dtype (expected "
+                    + "float64, float32 or float16; only --signs accepts integers)");
+        }
+    }
+
+    private static void requireFinite(String option, Path file, NpyArray array) {
         long bad = array.firstNonFiniteIndex();
         if (bad >= 0) {
             throw InputException.bad(name(option, file), "non-finite value " + array.data()[(int) bad]
                     + " at flat index " + bad + " (C order)");
         }
-        return array;
+    }
+
+    /** Unit round-off u of a float dtype: 2^-53, 2^-24, 2^-11 (spec E9.17). */
+    public static double unitRoundoff(NpyArray array) {
+        return switch (array.dtype()) {
+            case "float32" -> 0x1p-24;
+            case "float16" -> 0x1p-11;
+            default -> 0x1p-53;
+        };
     }
 
     /** Requires {@code array.ndim() == ndim}; {@code expected} describes the shape, e.g. "r×d". */
