@@ -159,7 +159,7 @@ class BadInputTest {
                 new Case("sweep: bad grid value", "sweep.json", d -> new String[] {"sweep", "--no-progress", "--config",
                         bytes(d.resolve("sweep.json"), "{\"base\": {\"steps\": 2}, \"grid\": {\"width\": [2, -1]}}".getBytes()).toString(),
                         "--out", d.resolve("out").toString()}),
-                new Case("audit: unknown profile", "--profile", d -> new String[] {"audit", "--profile", "huge", "--out",
+                new Case("audit: unknown profile", "unknown profile 'huge'", d -> new String[] {"audit", "--profile", "huge", "--out",
                         d.resolve("out").toString()}));
     }
 

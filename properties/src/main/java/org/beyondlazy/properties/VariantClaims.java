@@ -124,7 +124,7 @@ public abstract class VariantClaims implements BackendUnderTest {
             rows.add(row);
         }
         String table = RecoveryExperiment.markdown(rows);
-        System.out.println("C8 on " + backend().name() + ", " + config + "\n" + table);
+        ClaimOutput.println("C8 on " + backend().name() + ", " + config + "\n" + table);
         for (RecoveryExperiment.Row row : rows) {
             SuccessRate rate = new SuccessRate("C8 l=" + C8_ORDER + " d=" + row.dim() + " m=" + C8_WIDTH
                     + " rel. error <= " + C8_EPSILON);
@@ -138,7 +138,7 @@ public abstract class VariantClaims implements BackendUnderTest {
             double last = median(rows.get(rows.size() - 1).lazy());
             assertThat(last - first).as("lazy residual grows with d at fixed m%n%s", table).isGreaterThanOrEqualTo(C8_LAZY_GROWTH);
         } else {
-            System.out.println("C8: lazy residual column pending (issue 3)");
+            ClaimOutput.println("C8: lazy residual column pending (issue 3)");
         }
     }
 
@@ -154,7 +154,7 @@ public abstract class VariantClaims implements BackendUnderTest {
             stuck.record(s, vanillaRelativeLoss(C9_RANK, C9_STEPS_NARROW, s) >= C9_STUCK_LOSS);
             wide.record(s, vanillaRelativeLoss(C9_WIDE, C9_STEPS_WIDE, s) <= C9_SUCCESS_LOSS);
         }
-        System.out.println(stuck + "\n" + wide);
+        ClaimOutput.println(stuck + "\n" + wide);
         assertThat(stuck.rate()).as(stuck.toString()).isGreaterThanOrEqualTo(C9_MIN_STUCK_RATE);
         assertThat(wide.rate()).as(wide.toString()).isGreaterThanOrEqualTo(C9_MIN_WIDE_RATE);
     }
@@ -198,7 +198,7 @@ public abstract class VariantClaims implements BackendUnderTest {
             log.append(String.format(Locale.ROOT, "seed %d: fit steps %s, plateau ||T-T*||^2 %s vs %s%n", s,
                     Arrays.toString(result.fitSteps()), Arrays.toString(result.plateaus()), Arrays.toString(result.expected())));
         }
-        System.out.println(rate);
+        ClaimOutput.println(rate);
         assertThat(rate.rate()).as("%s%n%s", rate, log).isGreaterThanOrEqualTo(C10_MIN_RATE);
     }
 
@@ -306,7 +306,7 @@ public abstract class VariantClaims implements BackendUnderTest {
                         lambda, s, backend().name(), run.finalRelativeError(), predicted).isLessThanOrEqualTo(C13_REL);
             }
         }
-        System.out.printf(Locale.ROOT, "C13 on %s: max |final/predicted - 1| = %.2e over %d lambdas x %d seeds%n",
+        ClaimOutput.printf(Locale.ROOT, "C13 on %s: max |final/predicted - 1| = %.2e over %d lambdas x %d seeds%n",
                 backend().name(), worst, C13_LAMBDAS.length, C13_SEEDS);
     }
 

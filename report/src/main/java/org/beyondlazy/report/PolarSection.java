@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +19,7 @@ import org.beyondlazy.reference.ReferenceBackend;
  * second-order term.
  */
 @SpecRef("C12")
-public final class PolarSection implements AuditSection {
+public final class PolarSection implements AuditSection, AuditSection.Interim {
     /** GD step of the finite differences (as in PolarDynamicsClaims). */
     static final double ETA = 1e-7;
     /** Second-order slack and round-off, as in PolarDynamicsClaims. */
@@ -99,11 +99,11 @@ public final class PolarSection implements AuditSection {
             }
         }
         Result result = Result.empty();
-        result.verdicts().add(new Verdict("C12", ok == trials, ok + "/" + trials + " instances: the step's Δρ/η and Δw̄/η match the closed "
+        result.measurements().add(new Measurement("C12", ok + "/" + trials + " instances: the step's Δρ/η and Δw̄/η match the closed "
                 + String.format(Locale.ROOT, "forms (worst deviation %.2f of the allowed slack)", worst), "Instances.random(31k + l)", ok, trials));
         return new Result("Finite differences of one gradient step (η = 1e-7) against the closed forms E7.2/E7.3, l = 2, 3, 4, on the "
                 + "reference; the closed forms are evaluated with a dense residual assembled from ρ_i and w̄_i.", result.figures(),
-                result.tables(), result.verdicts());
+                result.tables(), result.measurements());
     }
 
     private static double norm(double[] v) {

@@ -1,9 +1,8 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.beyondlazy.cli.TrajectoryCheck;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.DenseTruth;
 import org.beyondlazy.core.ExpandedLoss;
@@ -33,10 +32,10 @@ import org.beyondlazy.reference.ReferenceBackend;
  * magnitude at the step's iterates (at least S(θ₀)): E8.5 sizes the loss tolerance by the terms being
  * summed, and along a trajectory whose iterates grow (η = ¼/L(θ₀) is not certified along the path) those
  * terms grow too; with S(θ₀) fixed, about 2% of 60-seed samples fail on such growing trajectories although
- * every coordinate agrees within 1e-9 (measured; reported to issue 5).
+ * every coordinate agrees within 1e-9 (measured).
  */
 @SpecRef("C14")
-public final class DifferentialSection implements AuditSection {
+public final class DifferentialSection implements AuditSection, AuditSection.Interim {
     /** E8.5 loss tolerance, relative to S = max(1, E2.8 magnitude). */
     static final double LOSS_REL = 1e-12;
     /** E8.5 gradient tolerance per coordinate, relative to l·S. */
@@ -76,7 +75,6 @@ public final class DifferentialSection implements AuditSection {
         int trials = 0;
         int diverging = 0;
         int[] failedForm = new int[3];
-        double worstOneStep = 0;
         Backend reference = new ReferenceBackend();
         List<GramBackend> fast = new ArrayList<>(List.of(new GramBackend(Blas.pureJava())));
         if (Blas.nativeAvailable()) {
@@ -114,14 +112,12 @@ public final class DifferentialSection implements AuditSection {
                             double eta = 0.25 / SmoothnessBound.over(p, inst.theta(), gr, 0.0);
                             List<Supplier<Optimizer>> optimizers = List.of(() -> new GradientDescent(eta),
                                     () -> new HeavyBall(eta, 0.5), () -> new Nesterov(eta));
-                            TrajectoryCheck.Form[] forms = {TrajectoryCheck.Form.GD, TrajectoryCheck.Form.HEAVY_BALL, TrajectoryCheck.Form.NESTEROV};
                             for (int o = 0; o < optimizers.size(); o++) {
                                 Supplier<Optimizer> make = optimizers.get(o);
                                 Optimizer a = make.get();
                                 Optimizer b = make.get();
                                 double[] tr = inst.theta().clone();
                                 double[] tf = inst.theta().clone();
-                                List<double[]> fastPath = new ArrayList<>(List.of(tf.clone()));
                                 boolean before0 = same;
                                 for (int k = 0; k < steps && same; k++) {
                                     double before = ExpandedLoss.magnitude(inst.problem(), truth, tr);
@@ -141,16 +137,9 @@ public final class DifferentialSection implements AuditSection {
                                     for (int q = 0; q < tr.length; q++) {
                                         same &= Math.abs(tr[q] - tf[q]) <= TRAJECTORY_REL * scale;
                                     }
-                                    fastPath.add(tf.clone());
                                 }
                                 if (before0 && !same) {
                                     failedForm[o]++;
-                                }
-                                if (fastPath.size() > 1) {
-                                    // the oracle of E9.4: every fast step recomputed by the reference from the fast iterate
-                                    TrajectoryCheck.Result one = TrajectoryCheck.check(fr, fastPath.toArray(double[][]::new), forms[o],
-                                            eta, 0.5, 0.0, Double.MAX_VALUE);
-                                    worstOneStep = Math.max(worstOneStep, one.maxDeviation());
                                 }
                             }
                             worstLoss = Math.max(worstLoss, lossDev);
@@ -169,15 +158,14 @@ public final class DifferentialSection implements AuditSection {
         result.tables().add(new Table("Fast path vs reference: instances agreeing in loss, gradient and " + steps
                 + "-step GD, heavy-ball and Nesterov trajectories (η = ¼/L); worst loss deviation / S and gradient deviation / (l·S)",
                 List.of("BLAS", "variant", "model", "l", "agree", "max |Δf|/S", "max |Δg|/(lS)"), rows));
-        result.verdicts().add(new Verdict("C14", ok == trials, ok + "/" + trials + " instances agree within E8.5 (loss 1e-12·S, "
+        result.measurements().add(new Measurement("C14", ok + "/" + trials + " instances agree within E8.5 (loss 1e-12·S, "
                 + "gradient 1e-11·l·S, trajectories: loss 1e-12·S_k, θ 1e-9·max(1, ‖θ‖_∞), over " + steps + " steps); "
                 + "trajectory disagreements by form: gd " + failedForm[0] + ", heavy-ball " + failedForm[1] + ", nesterov "
-                + failedForm[2] + "; largest one-step deviation (each fast step recomputed by the reference from the fast "
-                + "iterate, E9.4) " + String.format(Locale.ROOT, "%.1e", worstOneStep) + "; "
+                + failedForm[2] + "; "
                 + diverging + " of " + 3 * trials + " reference trajectories ran away (f > 1e3·max(1, f₀)) and were compared only up to that step", "Instances.random(7919·k + l), k < " + seeds, ok, trials));
         return new Result("Seeded conformance-kit instances (d ≤ 5, m ≤ 4, r ≤ 3) evaluated by the reference and by the fast "
                 + "path; the trajectory loss tolerance uses the E2.8 magnitude S_k at each step's iterates (see the class javadoc); native BLAS " + (Blas.nativeAvailable() ? "available" : "not installed (pure Java only)") + ".",
-                result.figures(), result.tables(), result.verdicts());
+                result.figures(), result.tables(), result.measurements());
     }
 
     private static double[] signs(Problem p) {

@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import java.util.List;
 import org.beyondlazy.core.Backend;
@@ -20,7 +20,7 @@ import org.beyondlazy.reference.ReferenceBackend;
  * The conformance-kit suites bound to the reference backend and to the fast path, for the audit. The audit's claim verdicts
  * come from these very properties, run through the JUnit Platform Launcher.
  *
- * <p>EXTENSION POINT: when an issue adds a claim suite to the properties module, add a binding here
+ * <p>EXTENSION POINT: when a claim suite is added to the properties module, add a binding here
  * (a public static subclass) and list it in {@link #SUITES}; the audit reports a claim whose status is
  * {@code tested} but which has no bound property as "not run", which fails the audit.
  */
@@ -43,7 +43,7 @@ public final class ReferenceSuites {
         }
     }
 
-    /** C8, C9, C10, C13 on the reference (issue 4), with the lazy-residual column of C8 (issue 3). */
+    /** C8, C9, C10, C13 on the reference, with the lazy-residual column of C8. */
     public static class Variant extends VariantClaims {
         @Override
         public Backend backend() {
@@ -56,7 +56,7 @@ public final class ReferenceSuites {
         }
     }
 
-    /** C5 on the reference (issue 3). */
+    /** C5 on the reference. */
     public static class TangentRank extends TangentRankClaims {
         @Override
         public Backend backend() {
@@ -64,7 +64,7 @@ public final class ReferenceSuites {
         }
     }
 
-    /** C6 on the reference (issue 3). */
+    /** C6 on the reference. */
     public static class LazyFailure extends LazyFailureClaims {
         @Override
         public Backend backend() {
@@ -72,7 +72,7 @@ public final class ReferenceSuites {
         }
     }
 
-    /** C7 on the reference (issue 3). */
+    /** C7 on the reference. */
     public static class LazyLimit extends LazyLimitClaims {
         @Override
         public Backend backend() {
@@ -80,7 +80,7 @@ public final class ReferenceSuites {
         }
     }
 
-    /** C11 on the reference (issue 3). */
+    /** C11 on the reference. */
     public static class Momentum extends MomentumClaims {
         @Override
         public Backend backend() {
@@ -88,7 +88,7 @@ public final class ReferenceSuites {
         }
     }
 
-    /** The fast path (issue 5) on the best available BLAS. */
+    /** The fast path on the best available BLAS. */
     private static final Backend FAST = new GramBackend();
 
     /** C1 on the fast path. */

@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.beyondlazy.properties.ClaimOutput;
+import org.beyondlazy.properties.ClaimSettings;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.Launcher;
@@ -39,10 +43,18 @@ public final class ClaimRunner {
     private ClaimRunner() {
     }
 
-    /** Runs {@code suites} (only the properties tagged with {@code onlyClaims} when not null); returns claim id → results. */
-    public static Map<String, ClaimResult> run(List<Class<?>> suites, java.util.Set<String> onlyClaims) {
+    /**
+     * Runs {@code suites} (only the properties tagged with {@code onlyClaims} when not null); returns claim id → results.
+     *
+     * @param parameters JUnit Platform configuration parameters of the run (e.g. {@link ClaimSettings#SEED})
+     * @param output     receives what the properties measured ({@link ClaimOutput} report entries), each
+     *                   property's first entry preceded by a heading line naming it
+     */
+    public static Map<String, ClaimResult> run(List<Class<?>> suites, Set<String> onlyClaims, Map<String, String> parameters,
+                                               Consumer<String> output) {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false");
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .configurationParameters(parameters);
         if (onlyClaims != null) {
             builder.filters(org.junit.platform.launcher.TagFilter.includeTags(List.copyOf(onlyClaims)));
         }
@@ -57,6 +69,23 @@ public final class ClaimRunner {
             @Override
             public void testPlanExecutionStarted(TestPlan testPlan) {
                 plan = testPlan;
+            }
+
+            private String lastHeading;
+
+            @Override
+            public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+                String text = entry.getKeyValuePairs().get(ClaimOutput.KEY);
+                if (text == null) {
+                    return;
+                }
+                String heading = "## " + propertyName(id) + " " + id.getDisplayName();
+                if (!heading.equals(lastHeading)) {
+                    output.accept("");
+                    output.accept(heading);
+                    lastHeading = heading;
+                }
+                output.accept(text);
             }
 
             @Override
