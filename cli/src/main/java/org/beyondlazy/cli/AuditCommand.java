@@ -89,7 +89,7 @@ public final class AuditCommand implements Callable<Integer> {
         result.put("failing", failing);
         result.put("pending", pending);
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
-        return report.ok() ? Main.OK : Main.CHECK_FAILED;
+        return report.ok() ? ExitStatus.OK : ExitStatus.CHECK_FAILED;
     }
 
     private static boolean isEmptyOrReport(Path dir) {

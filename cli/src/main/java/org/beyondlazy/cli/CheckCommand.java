@@ -1,5 +1,6 @@
 package org.beyondlazy.cli;
 
+import org.beyondlazy.core.ErrorCode;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -91,12 +92,12 @@ public final class CheckCommand implements Callable<Integer> {
         ModelKind kind = modelOptions.kind();
         NpyArray x = Inputs.read("--trajectory", trajectory);
         String input = Inputs.name("--trajectory", trajectory);
-        int cols = truth.dim() + (kind == ModelKind.COEF ? 1 : 0);
-        String layout = kind == ModelKind.COEF ? "(T+1)×m×(d+1) with d+1 = " + cols : "(T+1)×m×d with d = " + cols;
+        int cols = truth.dim() + (kind.hasCoefficients() ? 1 : 0);
+        String layout = kind.hasCoefficients() ? "(T+1)×m×(d+1) with d+1 = " + cols : "(T+1)×m×d with d = " + cols;
         Inputs.requireNdim("--trajectory", trajectory, x, 3, layout);
         Inputs.requireNonEmpty("--trajectory", trajectory, x);
         if (x.shape()[2] != cols) {
-            throw InputException.bad(input, "expected shape " + layout + " (d from the truth), found shape " + Inputs.shape(x));
+            throw new InputException(ErrorCode.SHAPE_MISMATCH, input, "expected shape " + layout + " (d from the truth), found shape " + Inputs.shape(x));
         }
         if (x.shape()[0] < 2) {
             throw InputException.bad(input, "needs at least two iterates (T+1 >= 2), found " + x.shape()[0]);
@@ -129,7 +130,7 @@ public final class CheckCommand implements Callable<Integer> {
         result.put("width", m);
         result.put("lambda", problem.lambda());
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
-        return r.ok() ? Main.OK : Main.CHECK_FAILED;
+        return r.ok() ? ExitStatus.OK : ExitStatus.CHECK_FAILED;
     }
 
     /** Splits the trajectory into θ vectors of the E2.9 layout (E9.3: coef rows are (c_i, u_i)). */
@@ -144,7 +145,7 @@ public final class CheckCommand implements Callable<Integer> {
         for (int k = 0; k < steps; k++) {
             double[] theta = new double[problem.parameterCount()];
             int base = k * m * cols;
-            if (problem.model() == ModelKind.COEF) {
+            if (problem.model().hasCoefficients()) {
                 for (int i = 0; i < m; i++) {
                     theta[i] = data[base + i * cols];
                     System.arraycopy(data, base + i * cols + 1, theta, m + i * d, d);
@@ -161,7 +162,7 @@ public final class CheckCommand implements Callable<Integer> {
     public static NpyArray trajectoryArray(Problem problem, java.util.List<double[]> thetas) {
         int m = problem.width();
         int d = problem.dim();
-        boolean coef = problem.model() == ModelKind.COEF;
+        boolean coef = problem.model().hasCoefficients();
         int cols = d + (coef ? 1 : 0);
         double[] data = new double[thetas.size() * m * cols];
         for (int k = 0; k < thetas.size(); k++) {

@@ -43,8 +43,8 @@ public final class RunCommand implements Callable<Integer> {
         if (outcome.diverged()) {
             spec.commandLine().getErr().println("beyondlazy run: " + outcome.summary().get("failure")
                     + " (metrics up to the divergence are in " + out + ")");
-            return Main.NUMERICAL;
+            return ExitStatus.NUMERICAL;
         }
-        return Main.OK;
+        return ExitStatus.OK;
     }
 }

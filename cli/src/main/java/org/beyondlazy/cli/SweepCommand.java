@@ -1,5 +1,6 @@
 package org.beyondlazy.cli;
 
+import org.beyondlazy.core.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -138,7 +139,7 @@ public final class SweepCommand implements Callable<Integer> {
         result.put("diverged", diverged.get());
         result.put("results", results.toString());
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     /** Expands and validates the grid (every run is validated before any runs). */
@@ -146,12 +147,12 @@ public final class SweepCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode root;
         if (!Files.isRegularFile(file)) {
-            throw InputException.bad(source, "no such file");
+            throw new InputException(ErrorCode.MISSING_FILE, source, "no such file");
         }
         try {
             root = mapper.readTree(file.toFile());
         } catch (IOException e) {
-            throw InputException.bad(source, "not valid JSON: " + Main.oneLine(e.getMessage()).split(" at \\[")[0]);
+            throw new InputException(ErrorCode.MALFORMED_FILE, source, "not valid JSON: " + Main.oneLine(e.getMessage()).split(" at \\[")[0]);
         }
         if (root == null || !root.isObject()) {
             throw InputException.bad(source, "expected a JSON object {\"base\": {...}, \"grid\": {...}}");

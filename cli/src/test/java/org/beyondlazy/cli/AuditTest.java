@@ -73,7 +73,7 @@ class AuditTest {
         Path out = Files.createDirectories(dir.resolve("precious"));
         Files.writeString(out.resolve("thesis.tex"), "keep me");
         CliRun run = CliRun.of("audit", "--examples", "1", "--claims", "C1", "--out", out.toString());
-        assertThat(run.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(Files.readString(out.resolve("thesis.tex"))).isEqualTo("keep me");
     }
 

@@ -56,7 +56,7 @@ public final class Experiment {
     /** Reads a config file; unknown fields, wrong types and bad values are bad input naming the field. */
     public static RunConfig read(String option, Path file) {
         if (!Files.isRegularFile(file)) {
-            throw InputException.bad(option + " " + file, "no such file");
+            throw new InputException(ErrorCode.MISSING_FILE, option + " " + file, "no such file");
         }
         try {
             RunConfig config = mapper().readValue(file.toFile(), RunConfig.class);
@@ -70,7 +70,7 @@ public final class Experiment {
         } catch (JsonMappingException e) {
             throw InputException.bad(option + " " + file, "field " + path(e) + ": " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
-            throw InputException.bad(option + " " + file, "not valid JSON: " + firstLine(e.getMessage()));
+            throw new InputException(ErrorCode.MALFORMED_FILE, option + " " + file, "not valid JSON: " + firstLine(e.getMessage()));
         }
     }
 
@@ -328,7 +328,7 @@ public final class Experiment {
                 }
                 if (!status.equals("diverged")) {
                     Outputs.writeNpy("final weights", tmp.resolve("weights.npy"), Parameters.weightsOf(problem, theta));
-                    if (problem.model() == ModelKind.COEF) {
+                    if (problem.model().hasCoefficients()) {
                         Outputs.writeNpy("final coefficients", tmp.resolve("coeffs.npy"), Parameters.coeffsOf(problem, theta));
                     }
                 }
