@@ -72,11 +72,13 @@ public final class AuditCommand implements Callable<Integer> {
         List<String> failing = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         List<String> holding = new ArrayList<>();
+        List<String> notSupported = new ArrayList<>();
         for (Audit.ClaimOutcome o : report.claims()) {
             switch (o.verdict()) {
                 case HOLDS -> holding.add(o.claim().id());
                 case PENDING -> pending.add(o.claim().id());
                 case NOT_SELECTED -> { }
+                case NOT_SUPPORTED -> notSupported.add(o.claim().id());
                 case FAILS, NOT_RUN -> failing.add(o.claim().id() + " (" + o.verdict().label + ")");
             }
         }
@@ -88,6 +90,7 @@ public final class AuditCommand implements Callable<Integer> {
         result.put("holds", holding);
         result.put("failing", failing);
         result.put("pending", pending);
+        result.put("notSupported", notSupported);
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
         return report.ok() ? ExitStatus.OK : ExitStatus.CHECK_FAILED;
     }

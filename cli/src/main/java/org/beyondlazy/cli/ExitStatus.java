@@ -30,7 +30,7 @@ public final class ExitStatus {
     public static int of(ErrorCode code) {
         return switch (code) {
             case INVALID_SIZE, SIZE_OVERFLOW, SHAPE_MISMATCH, NON_FINITE, NOT_SYMMETRIC, INVALID_SIGN, INVALID_PARAMETER,
-                    UNKNOWN_NAME, INVALID_INPUT, MISSING_FILE, MALFORMED_FILE, IO_FAILURE -> BAD_INPUT;
+                    UNKNOWN_NAME, INVALID_INPUT, MISSING_FILE, MALFORMED_FILE, IO_FAILURE, UNSUPPORTED -> BAD_INPUT;
             case DIVERGED, NUMERICAL_FAILURE -> NUMERICAL;
         };
     }

@@ -35,7 +35,13 @@ public enum ErrorCode {
     /** An iteration produced a non-finite value (divergence). */
     DIVERGED(Category.NUMERICAL, "%s diverged at step %d: %s"),
     /** A numerical routine failed (integrator, decomposition). */
-    NUMERICAL_FAILURE(Category.NUMERICAL, "%s failed: %s");
+    NUMERICAL_FAILURE(Category.NUMERICAL, "%s failed: %s"),
+    /**
+     * A backend does not implement an optional capability (the lazy-regime section: linearized objective,
+     * tangent space). Category {@code BAD_INPUT}: asking such a backend for it is a usage error (exit 2);
+     * the conformance kit reports the claims that need it as "not supported" instead of failing them.
+     */
+    UNSUPPORTED(Category.BAD_INPUT, "backend '%s' does not support %s");
 
     /** How the command line reports a code. */
     public enum Category { BAD_INPUT, NUMERICAL }

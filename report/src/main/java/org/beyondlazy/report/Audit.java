@@ -39,7 +39,7 @@ public final class Audit {
 
     /** A claim's final verdict. */
     public enum Verdict {
-        HOLDS("holds"), FAILS("fails"), NOT_RUN("not run"), PENDING("pending"), NOT_SELECTED("not selected");
+        HOLDS("holds"), FAILS("fails"), NOT_RUN("not run"), NOT_SUPPORTED("not supported"), PENDING("pending"), NOT_SELECTED("not selected");
 
         public final String label;
 
@@ -159,16 +159,10 @@ public final class Audit {
                 for (ClaimRegister.Claim c : claims) {
                     ClaimRunner.ClaimResult r = results.getOrDefault(c.id(), new ClaimRunner.ClaimResult());
                     List<AuditSection.Measurement> sv = new ArrayList<>();
-                    boolean interimFails = false;
-                    boolean interimJudged = false;
                     for (SectionOutcome so : sections) {
                         for (AuditSection.Measurement v : so.result().measurements()) {
                             if (v.claim().equals(c.id())) {
                                 sv.add(v);
-                                if (so.section() instanceof AuditSection.Interim) {
-                                    interimJudged = true;
-                                    interimFails |= !v.allSucceeded();
-                                }
                             }
                         }
                     }
@@ -177,9 +171,11 @@ public final class Audit {
                         verdict = Verdict.PENDING;
                     } else if (onlyClaims != null && !onlyClaims.contains(c.id())) {
                         verdict = Verdict.NOT_SELECTED;
-                    } else if (r.failed > 0 || interimFails) {
+                    } else if (r.failed > 0) {
                         verdict = Verdict.FAILS;
-                    } else if (r.passed == 0 && !interimJudged) {
+                    } else if (r.passed == 0 && r.notSupported > 0) {
+                        verdict = Verdict.NOT_SUPPORTED;
+                    } else if (r.passed == 0) {
                         verdict = Verdict.NOT_RUN;
                     } else {
                         verdict = Verdict.HOLDS;
@@ -233,6 +229,7 @@ public final class Audit {
             c.put("verdict", o.verdict().label);
             c.put("propertiesPassed", o.properties().passed);
             c.put("propertiesFailed", o.properties().failed);
+            c.put("propertiesNotSupported", o.properties().notSupported);
             c.put("properties", o.properties().properties);
             c.put("failures", o.properties().failures);
             List<Map<String, Object>> sv = new ArrayList<>();

@@ -42,7 +42,7 @@ public interface AuditSection {
     /**
      * What a section measured about a claim: a one-line detail, the seeds used, and for rates successes out
      * of trials with a 95% Wilson interval. A measurement is evidence shown next to the verdict; it never
-     * decides it (verdicts come from the kit's properties), except for an {@link Interim} section.
+     * decides it (verdicts come from the kit's properties).
      */
     record Measurement(String claim, String detail, String seeds, Integer successes, Integer trials) {
         /** 95% Wilson score interval of successes/trials, or null. */
@@ -53,19 +53,6 @@ public interface AuditSection {
             ConfidenceInterval ci = BinomialProportion.getWilsonScoreInterval(trials, (double) successes / trials, 0.95);
             return new double[] {ci.getLowerBound(), ci.getUpperBound()};
         }
-
-        /** Every trial succeeded (the judgement of an {@link Interim} section). */
-        public boolean allSucceeded() {
-            return successes != null && successes.equals(trials);
-        }
-    }
-
-    /**
-     * A section that judges a claim whose property is not yet a suite of the kit's main tree: its
-     * measurements with all trials successful stand in for the property. The audit counts a measurement
-     * of such a section that is not {@link Measurement#allSucceeded()} as a failure of its claim.
-     */
-    interface Interim {
     }
 
     /** The section's output. */

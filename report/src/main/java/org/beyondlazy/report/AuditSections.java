@@ -10,6 +10,6 @@ public final class AuditSections {
     /** Sections that run. */
     public static List<AuditSection> all() {
         return List.of(new DescentSection(), new LazyResidualSection(), new LazyRichSection(), new HeadlineSection(),
-                new DeflationSection(), new PolarSection(), new MomentumSection(), new DifferentialSection());
+                new DeflationSection(), new MomentumSection());
     }
 }

@@ -32,6 +32,9 @@ public final class ClaimRunner {
         public int passed;
         public int failed;
         public int skipped;
+        /** Properties aborted because the backend lacks a capability they need. */
+        public int notSupported;
+        public final List<String> notSupportedReasons = new ArrayList<>();
         public final List<String> failures = new ArrayList<>();
         public final Set<String> properties = new TreeSet<>();
 
@@ -112,6 +115,13 @@ public final class ClaimRunner {
                     r.properties.add(propertyName(id));
                     if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                         r.passed++;
+                    } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+                        // the kit aborts a property whose capability the backend lacks: "not supported", not a failure
+                        r.notSupported++;
+                        if (r.notSupportedReasons.size() < 5) {
+                            r.notSupportedReasons.add(propertyName(id) + ": "
+                                    + result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("aborted"));
+                        }
                     } else {
                         r.failed++;
                         String message = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse(result.getStatus().toString());

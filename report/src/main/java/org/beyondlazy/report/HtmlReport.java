@@ -45,7 +45,7 @@ final class HtmlReport {
                 case HOLDS -> "holds";
                 case FAILS -> "fails";
                 case PENDING, NOT_SELECTED -> "pending";
-                default -> "notrun";
+                case NOT_RUN, NOT_SUPPORTED -> "notrun";
             };
             h.append("<tr class=\"").append(cls).append("\"><td><a href=\"spec/claims.md\">").append(esc(o.claim().id()))
                     .append("</a><br>").append(esc(o.claim().title())).append("</td><td>").append(esc(o.claim().statement()))
@@ -58,7 +58,14 @@ final class HtmlReport {
                 for (String f : p.failures) {
                     h.append("<br><small>").append(esc(f)).append("</small>");
                 }
-            } else if (o.verdict() != Audit.Verdict.PENDING) {
+            }
+            if (p.notSupported > 0) {
+                h.append("<br>").append(p.notSupported).append(" property runs not supported by the backend");
+                for (String f : p.notSupportedReasons) {
+                    h.append("<br><small>").append(esc(f)).append("</small>");
+                }
+            }
+            if (p.total() == 0 && p.notSupported == 0 && o.verdict() != Audit.Verdict.PENDING) {
                 h.append("no property bound in the audit");
             }
             for (AuditSection.Measurement v : o.measurements()) {

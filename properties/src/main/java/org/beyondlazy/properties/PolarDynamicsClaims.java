@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the backend under test, the finite differences of ρ_i = ‖w_i‖ and w̄_i = w_i/ρ_i follow the closed forms
  * dρ/dt = ρ(2a·G(w̄^{⊗l}) − λ) and dw̄/dt = a·l·P⊥G(w̄^{⊗(l−1)}), G = T* − T. The closed forms are
  * evaluated independently of the backend: T is assembled as Σ_i a_i ρ_i² w̄_i^{⊗l} with the reference's
- * {@link DenseTensor} and contracted there. Lives in the test tree because it uses the reference as oracle.
+ * {@link DenseTensor} and contracted there (the reference is the kit's oracle).
  */
 public abstract class PolarDynamicsClaims implements BackendUnderTest {
     /** GD step of the finite differences. */
