@@ -1,5 +1,6 @@
 package org.beyondlazy.cli;
 
+import org.beyondlazy.core.ErrorCode;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -156,12 +157,12 @@ public final class CheckCommand implements Callable<Integer> {
         ModelKind kind = modelOptions.kind();
         NpyArray x = Inputs.readAllowingNonFinite("--trajectory", trajectory);
         String input = Inputs.name("--trajectory", trajectory);
-        int cols = truth.dim() + (kind == ModelKind.COEF ? 1 : 0); // E9.3
-        String layout = kind == ModelKind.COEF ? "(T+1)×m×(d+1) with d+1 = " + cols : "(T+1)×m×d with d = " + cols;
+        int cols = truth.dim() + (kind.hasCoefficients() ? 1 : 0); // E9.3
+        String layout = kind.hasCoefficients() ? "(T+1)×m×(d+1) with d+1 = " + cols : "(T+1)×m×d with d = " + cols;
         Inputs.requireNdim("--trajectory", trajectory, x, 3, layout);
         Inputs.requireNonEmpty("--trajectory", trajectory, x);
         if (x.shape()[2] != cols) {
-            throw InputException.bad(input, "expected shape " + layout + " (d from the truth), found shape " + Inputs.shape(x));
+            throw new InputException(ErrorCode.SHAPE_MISMATCH, input, "expected shape " + layout + " (d from the truth), found shape " + Inputs.shape(x));
         }
         if (x.shape()[0] < 2) {
             throw InputException.bad(input, "needs at least two iterates (T+1 >= 2), found " + x.shape()[0]);
@@ -242,9 +243,9 @@ public final class CheckCommand implements Callable<Integer> {
         result.put("lambda", problem.lambda());
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
         if (r.firstBadStep() >= 0) {
-            return Main.CHECK_FAILED;
+            return ExitStatus.CHECK_FAILED;
         }
-        return r.firstNonFinite() >= 0 ? Main.NUMERICAL : Main.OK; // E9.18
+        return r.firstNonFinite() >= 0 ? ExitStatus.NUMERICAL : ExitStatus.OK; // E9.18
     }
 
     private static void onlyWith(String option, boolean given, boolean allowed, String forms) {

@@ -97,7 +97,7 @@ public final class ExperimentCommand implements Runnable {
                         err.flush();
                     });
             out.print(Tables.recovery(rows));
-            return Main.OK;
+            return ExitStatus.OK;
         }
 
         static int[][] parseGroups(List<String> groups) {
@@ -172,7 +172,7 @@ public final class ExperimentCommand implements Runnable {
                 results.add(LazyResidualStudy.run(backend, s));
             }
             spec.commandLine().getOut().print(Tables.lazyResidual(results));
-            return Main.OK;
+            return ExitStatus.OK;
         }
     }
 
@@ -207,7 +207,7 @@ public final class ExperimentCommand implements Runnable {
                 out.printf(Locale.ROOT, "C13 lambda=%.1e: max |final/predicted - 1| = %.2e over %d seeds%n", lambdas[k],
                         result.floorWorst()[k], result.seeds());
             }
-            return Main.OK;
+            return ExitStatus.OK;
         }
     }
 
@@ -238,7 +238,7 @@ public final class ExperimentCommand implements Runnable {
             for (int k = 0; k <= 300 && k < result.misfit().length; k += 10) {
                 out.printf(Locale.ROOT, "| %d | %.4f |%n", k, result.misfit()[k]);
             }
-            return Main.OK;
+            return ExitStatus.OK;
         }
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.npy.NpyArray;
 import org.beyondlazy.npy.NpyException;
@@ -54,7 +55,7 @@ public final class Inputs {
         try {
             return NpyReader.read(file);
         } catch (NpyException e) {
-            throw InputException.bad(option, e.getMessage());
+            throw InputException.of(option, e);
         }
     }
 
@@ -89,7 +90,7 @@ public final class Inputs {
     private static void requireFinite(String option, Path file, NpyArray array) {
         long bad = array.firstNonFiniteIndex();
         if (bad >= 0) {
-            throw InputException.bad(name(option, file), "non-finite value " + array.data()[(int) bad]
+            throw new InputException(ErrorCode.NON_FINITE, name(option, file), "non-finite value " + array.data()[(int) bad]
                     + " at flat index " + bad + " (C order)");
         }
     }
@@ -106,7 +107,7 @@ public final class Inputs {
     /** Requires {@code array.ndim() == ndim}; {@code expected} describes the shape, e.g. "r×d". */
     public static void requireNdim(String option, Path file, NpyArray array, int ndim, String expected) {
         if (array.ndim() != ndim) {
-            throw InputException.bad(name(option, file), "expected a " + ndim + "-D array of shape " + expected
+            throw new InputException(ErrorCode.SHAPE_MISMATCH, name(option, file), "expected a " + ndim + "-D array of shape " + expected
                     + ", found shape " + shape(array));
         }
     }
@@ -114,7 +115,7 @@ public final class Inputs {
     /** Requires dimension {@code axis} to equal {@code value}. */
     public static void requireAxis(String option, Path file, NpyArray array, int axis, int value, String expected) {
         if (array.shape()[axis] != value) {
-            throw InputException.bad(name(option, file), "expected shape " + expected + ", found shape " + shape(array));
+            throw new InputException(ErrorCode.SHAPE_MISMATCH, name(option, file), "expected shape " + expected + ", found shape " + shape(array));
         }
     }
 
@@ -122,7 +123,7 @@ public final class Inputs {
     public static void requireNonEmpty(String option, Path file, NpyArray array) {
         for (int n : array.shape()) {
             if (n < 1) {
-                throw InputException.bad(name(option, file), "empty array of shape " + shape(array));
+                throw new InputException(ErrorCode.SHAPE_MISMATCH, name(option, file), "empty array of shape " + shape(array));
             }
         }
     }
@@ -156,14 +157,14 @@ public final class Inputs {
         }
         Path abs = file.toAbsolutePath();
         if (Files.isDirectory(abs)) {
-            throw InputException.bad(name(option, file), "is a directory, expected a file path");
+            throw new InputException(ErrorCode.IO_FAILURE, name(option, file), "is a directory, expected a file path");
         }
         Path parent = abs.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw InputException.bad(name(option, file), "directory " + parent + " does not exist");
+            throw new InputException(ErrorCode.IO_FAILURE, name(option, file), "directory " + parent + " does not exist");
         }
         if (parent != null && !Files.isWritable(parent)) {
-            throw InputException.bad(name(option, file), "directory " + parent + " is not writable");
+            throw new InputException(ErrorCode.IO_FAILURE, name(option, file), "directory " + parent + " is not writable");
         }
         return file;
     }
@@ -173,11 +174,11 @@ public final class Inputs {
     public static Path outputDirectory(String option, Path dir) {
         Path abs = dir.toAbsolutePath();
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw InputException.bad(name(option, dir), "exists and is not a directory");
+            throw new InputException(ErrorCode.IO_FAILURE, name(option, dir), "exists and is not a directory");
         }
         Path parent = abs.getParent();
         if (!Files.exists(abs) && parent != null && !Files.isDirectory(parent)) {
-            throw InputException.bad(name(option, dir), "parent directory " + parent + " does not exist");
+            throw new InputException(ErrorCode.IO_FAILURE, name(option, dir), "parent directory " + parent + " does not exist");
         }
         return dir;
     }

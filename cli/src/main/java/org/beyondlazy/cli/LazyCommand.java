@@ -77,6 +77,6 @@ public final class LazyCommand implements Callable<Integer> {
         result.put("width", width);
         result.put("seed", seed);
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
-        return Main.OK;
+        return ExitStatus.OK;
     }
 }

@@ -1,5 +1,6 @@
 package org.beyondlazy.cli;
 
+import org.beyondlazy.core.ErrorCode;
 import java.nio.file.Path;
 import org.beyondlazy.core.ModelKind;
 import org.beyondlazy.core.ParameterLayout;
@@ -23,11 +24,11 @@ public record Parameters(Problem problem, double[] theta) {
         Inputs.requireNonEmpty("--weights", weights, w);
         int m = w.shape()[0];
         if (w.shape()[1] != truth.dim()) {
-            throw InputException.bad(Inputs.name("--weights", weights), "expected shape (" + m + ", " + truth.dim()
+            throw new InputException(ErrorCode.SHAPE_MISMATCH, Inputs.name("--weights", weights), "expected shape (" + m + ", " + truth.dim()
                     + ") (d = " + truth.dim() + " from the truth), found shape " + Inputs.shape(w));
         }
         double[] c = null;
-        if (kind == ModelKind.COEF) {
+        if (kind.hasCoefficients()) {
             if (coeffs == null) {
                 throw InputException.bad("--coeffs", "required with --model coef (shape (m,) = (" + m + ",))");
             }

@@ -1,5 +1,6 @@
 package org.beyondlazy.cli;
 
+import org.beyondlazy.core.ErrorCode;
 import java.nio.file.Path;
 import org.beyondlazy.core.DenseTruth;
 import org.beyondlazy.core.FactoredTruth;
@@ -46,13 +47,13 @@ public final class TruthOptions {
             NpyArray t = Inputs.read("--truth-tensor", tensor);
             String input = Inputs.name("--truth-tensor", tensor);
             if (t.ndim() != order) {
-                throw InputException.bad(input, "expected " + order + " axes (d×…×d for --order " + order
+                throw new InputException(ErrorCode.SHAPE_MISMATCH, input, "expected " + order + " axes (d×…×d for --order " + order
                         + "), found shape " + Inputs.shape(t));
             }
             int d = t.shape()[0];
             for (int n : t.shape()) {
                 if (n != d) {
-                    throw InputException.bad(input, "expected equal axes d×…×d, found shape " + Inputs.shape(t));
+                    throw new InputException(ErrorCode.SHAPE_MISMATCH, input, "expected equal axes d×…×d, found shape " + Inputs.shape(t));
                 }
             }
             Inputs.requireNonEmpty("--truth-tensor", tensor, t);

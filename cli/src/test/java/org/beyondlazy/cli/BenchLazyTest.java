@@ -48,7 +48,7 @@ class BenchLazyTest {
     void unknownImplementationIsBadInput() {
         CliRun run = CliRun.of("bench", "--case", "factored", "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
                 "--implementation", "gpu");
-        assertThat(run.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(run.err()).contains("gpu");
     }
 
@@ -59,6 +59,6 @@ class BenchLazyTest {
             assertThat(run.status()).as(sub).isZero();
             assertThat(run.out()).as(sub).contains("Usage: beyondlazy " + sub);
         }
-        assertThat(CliRun.of().status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(CliRun.of().status()).isEqualTo(ExitStatus.BAD_INPUT);
     }
 }

@@ -103,7 +103,7 @@ class CheckCommandTest {
         List<double[]> t = trajectory(p, new HeavyBall(0.02, 0.5));
         t.get(7)[4] += 1e-6;
         CliRun run = check(ModelKind.PLAIN, write(p, t), "--optimizer", "heavy-ball", "--lr", "0.02", "--momentum", "0.5");
-        assertThat(run.status()).as(run.toString()).isEqualTo(Main.CHECK_FAILED);
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.CHECK_FAILED);
         JsonNode j = run.json();
         assertThat(j.get("ok").asBoolean()).isFalse();
         assertThat(j.get("firstBadStep").asInt()).isEqualTo(7);
@@ -129,7 +129,7 @@ class CheckCommandTest {
         }
         Path x = write(p, t);
         CliRun naive = check(ModelKind.PLAIN, x, "--optimizer", "gd", "--lr", "0.01");
-        assertThat(naive.status()).isEqualTo(Main.CHECK_FAILED);
+        assertThat(naive.status()).isEqualTo(ExitStatus.CHECK_FAILED);
         assertThat(naive.json().get("firstBadStep").asInt()).isEqualTo(1);
         CliRun translated = check(ModelKind.PLAIN, x, "--optimizer", "gd", "--lr", "0.02");
         assertThat(translated.status()).as(translated.toString()).isZero();
@@ -158,7 +158,7 @@ class CheckCommandTest {
             t.add(x.clone());
         }
         CliRun run = check(ModelKind.PLAIN, write(p, t), "--optimizer", "nesterov", "--lr", "0.01");
-        assertThat(run.status()).isEqualTo(Main.CHECK_FAILED);
+        assertThat(run.status()).isEqualTo(ExitStatus.CHECK_FAILED);
         assertThat(run.json().get("firstBadStep").asInt()).isEqualTo(2);
     }
 }

@@ -36,7 +36,7 @@ class ExperimentCommandTest {
         };
         for (String[] args : cases) {
             CliRun run = CliRun.of(args);
-            assertThat(run.status()).as("%s%n%s", String.join(" ", args), run).isEqualTo(Main.BAD_INPUT);
+            assertThat(run.status()).as("%s%n%s", String.join(" ", args), run).isEqualTo(ExitStatus.BAD_INPUT);
             assertThat(run.out()).as(String.join(" ", args)).isEmpty();
             assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
         }
@@ -45,7 +45,7 @@ class ExperimentCommandTest {
     @Test
     void aStudyIsRequired() {
         CliRun run = CliRun.of("experiment");
-        assertThat(run.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(run.err()).contains("recovery");
     }
 }

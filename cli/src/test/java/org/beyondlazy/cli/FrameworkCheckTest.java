@@ -77,7 +77,7 @@ class FrameworkCheckTest {
         assertThat(run.status()).as(run.toString()).isZero();
         CliRun rounded = check(ModelKind.PLAIN, x, "--optimizer", "torch-sgd", "--lr", "0.0139", "--momentum", "0.9",
                 "--nesterov", "--weight-decay", "0.01");
-        assertThat(rounded.status()).isEqualTo(Main.CHECK_FAILED);
+        assertThat(rounded.status()).isEqualTo(ExitStatus.CHECK_FAILED);
         assertThat(rounded.json().get("diagnosisVerdict").asText()).isEqualTo("learning-rate");
         assertThat(rounded.json().get("consistentLr").asDouble()).isCloseTo(1.5 * 2 / 216, org.assertj.core.data.Offset.offset(1e-12));
     }
@@ -90,7 +90,7 @@ class FrameworkCheckTest {
         assertThat(check(ModelKind.COEF, x, "--optimizer", "torch-adam", "--lr", "0.01", "--loss", "sum").status()).isZero();
         Path y = write(p, trajectory(p, sum, new UpdateForm.Gd(0.01)), "<f8");
         CliRun forgot = check(ModelKind.COEF, y, "--optimizer", "gd", "--lr", "0.01");
-        assertThat(forgot.status()).isEqualTo(Main.CHECK_FAILED);
+        assertThat(forgot.status()).isEqualTo(ExitStatus.CHECK_FAILED);
         assertThat(forgot.json().get("firstBadStep").asInt()).isEqualTo(1);
         assertThat(forgot.json().get("diagnosis").asText()).contains("--lr 0.02").contains("--loss sum");
     }
@@ -100,7 +100,7 @@ class FrameworkCheckTest {
         Problem p = Problem.of(ModelKind.PLAIN, 3, 0.1, truth);
         Path x = write(p, trajectory(p, new ReferenceBackend().objective(p), new UpdateForm.HeavyBall(0.02, 0.5)), "<f8");
         CliRun run = check(ModelKind.PLAIN, x, "--optimizer", "heavy-ball", "--lr", "0.02", "--momentum", "0.5", "--lambda", "0.05");
-        assertThat(run.status()).isEqualTo(Main.CHECK_FAILED);
+        assertThat(run.status()).isEqualTo(ExitStatus.CHECK_FAILED);
         JsonNode j = run.json();
         assertThat(j.get("diagnosisVerdict").asText()).as(run.toString()).isEqualTo("lambda");
         assertThat(j.get("diagnosis").asText()).contains("--lambda 0.1");
@@ -111,7 +111,7 @@ class FrameworkCheckTest {
         Problem p = new Problem(ModelKind.HOMOG, 3, new double[] {1, -1, 1}, 0.0, truth);
         Path x = write(p, trajectory(p, new ReferenceBackend().objective(p), new UpdateForm.Gd(0.02)), "<f8");
         CliRun forgot = check(ModelKind.HOMOG, x, "--optimizer", "gd", "--lr", "0.02");
-        assertThat(forgot.status()).isEqualTo(Main.CHECK_FAILED);
+        assertThat(forgot.status()).isEqualTo(ExitStatus.CHECK_FAILED);
         assertThat(forgot.json().get("diagnosisVerdict").asText()).isEqualTo("not-a-gradient-step");
         assertThat(forgot.json().get("diagnosis").asText()).contains("--signs");
         Path signs = NpyFixtures.write(dir.resolve("s.npy"), "<i8", false, new int[] {3}, new double[] {1, -1, 1});
@@ -148,7 +148,7 @@ class FrameworkCheckTest {
         assertThat(constant.json().get("firstBadStep").asInt()).isEqualTo(5); // the first step at the halved rate
         Path shortSchedule = NpyFixtures.f8(dir.resolve("short.npy"), new int[] {3}, 0.1, 0.1, 0.1);
         assertThat(check(ModelKind.PLAIN, x, "--optimizer", "gd", "--lr-schedule", shortSchedule.toString()).status())
-                .isEqualTo(Main.BAD_INPUT);
+                .isEqualTo(ExitStatus.BAD_INPUT);
     }
 
     @Test
@@ -189,12 +189,12 @@ class FrameworkCheckTest {
             java.util.Arrays.fill(t.get(k), Double.NaN);
         }
         CliRun run = check(ModelKind.PLAIN, write(p, t, "<f8"), "--optimizer", "gd", "--lr", "0.02");
-        assertThat(run.status()).as(run.toString()).isEqualTo(Main.NUMERICAL);
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.NUMERICAL);
         assertThat(run.json().get("firstNonFinite").asInt()).isEqualTo(6);
         assertThat(run.json().get("steps").asInt()).isEqualTo(5);
         t.get(3)[0] += 1e-3;
         CliRun bad = check(ModelKind.PLAIN, write(p, t, "<f8"), "--optimizer", "gd", "--lr", "0.02");
-        assertThat(bad.status()).isEqualTo(Main.CHECK_FAILED);
+        assertThat(bad.status()).isEqualTo(ExitStatus.CHECK_FAILED);
         assertThat(bad.json().get("firstBadStep").asInt()).isEqualTo(3);
     }
 
@@ -203,7 +203,7 @@ class FrameworkCheckTest {
         Path pt = dir.resolve("X.pt");
         Files.write(pt, new byte[] {'P', 'K', 3, 4, 0, 0});
         CliRun run = check(ModelKind.PLAIN, pt, "--optimizer", "gd", "--lr", "0.02");
-        assertThat(run.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(run.err()).contains("--trajectory " + pt).contains("torch.save").contains("np.save");
     }
 
@@ -211,7 +211,7 @@ class FrameworkCheckTest {
     void anLrThatIsNoExpressionAndOptionsOfAnotherFormAreBadInput() {
         Path x = dir.resolve("missing.npy");
         CliRun text = check(ModelKind.PLAIN, x, "--optimizer", "gd", "--lr", "2/1OO");
-        assertThat(text.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(text.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(text.err()).contains("--lr: '2/1OO' is not a number");
         assertThat(check(ModelKind.PLAIN, x, "--optimizer", "gd", "--lr", "0.1", "--beta1", "0.9").err())
                 .contains("--beta1: only used by --optimizer torch-adam");

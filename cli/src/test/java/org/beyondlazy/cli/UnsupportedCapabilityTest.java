@@ -31,7 +31,7 @@ class UnsupportedCapabilityTest {
         BeyondLazyException e = org.junit.jupiter.api.Assertions.assertThrows(BeyondLazyException.class,
                 () -> objectiveOnly.tangentSpace(p, new double[] {1, 0}));
         assertThat(e.code()).isEqualTo(ErrorCode.UNSUPPORTED);
-        assertThat(Main.statusOf(e)).isEqualTo(Main.BAD_INPUT);
+        assertThat(ExitStatus.of(e)).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(e.getMessage()).doesNotContain("\n").contains("objective-only").contains("tangent space");
         assertThat(org.junit.jupiter.api.Assertions.assertThrows(BeyondLazyException.class,
                 () -> objectiveOnly.linearizedObjective(p, new double[] {1, 0})).code()).isEqualTo(ErrorCode.UNSUPPORTED);
@@ -43,6 +43,6 @@ class UnsupportedCapabilityTest {
         assertThat(Backends.get("fast-java").name()).contains("Java");
         CliRun run = CliRun.of("eval", "--implementation", "gpu", "--order", "3", "--truth-factors", "nonexistent.npy",
                 "--weights", "nonexistent.npy");
-        assertThat(run.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
     }
 }

@@ -96,7 +96,7 @@ public abstract class ConformanceKitTests {
             return bound();
         }
 
-        /** C8's lazy column on the backend's tangent space when it has one; none otherwise (the column is then not judged). */
+        /** C8's lazy column on the backend's own tangent space, when it has one (not judged otherwise). */
         @Override
         protected Backend lazyBackend() {
             Backend b = bound();

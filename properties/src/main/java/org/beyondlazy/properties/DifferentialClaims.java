@@ -246,7 +246,7 @@ public abstract class DifferentialClaims implements BackendUnderTest {
             ClaimSettings.theory(CERTIFIED_EXAMPLES).forAll(Instances.instances(Instances.Shape.of(model, order)))
                     .checkAssert(inst -> expansions.add(compareCertifiedRun(inst)));
         }
-        System.out.printf(Locale.ROOT, "C14 %s on %s: %d of %d certified-GD runs contracting (expansion <= %s), compared end to end; "
+        ClaimOutput.printf(Locale.ROOT, "C14 %s on %s: %d of %d certified-GD runs contracting (expansion <= %s), compared end to end; "
                 + "expansion factors %s%n", model, backend().name(), contracting.get(), certifiedRuns.get(), CONTRACTION_LIMIT, expansions);
     }
 

@@ -146,28 +146,26 @@ public final class Instances {
         int d = truth.dim();
         int l = truth.order();
         double[] signs = model.hasSigns() ? new double[r] : null;
-        double[] theta = new double[(model == ModelKind.COEF ? r : 0) + r * d];
-        int off = model == ModelKind.COEF ? r : 0;
+        double[] theta = new double[(model.hasCoefficients() ? r : 0) + r * d];
+        int off = model.hasCoefficients() ? r : 0;
         for (int j = 0; j < r; j++) {
             double c = truth.coeffs()[j];
-            double scale;
-            switch (model) {
+            double scale = switch (model) {
                 case PLAIN -> {
                     boolean odd = l % 2 == 1;
                     signs[j] = odd || c >= 0 ? 1.0 : -1.0;
                     double root = Math.pow(Math.abs(c), 1.0 / l);
-                    scale = odd && c < 0 ? -root : root;
+                    yield odd && c < 0 ? -root : root;
                 }
                 case COEF -> {
                     theta[j] = c;
-                    scale = 1.0;
+                    yield 1.0;
                 }
                 case HOMOG -> {
                     signs[j] = c >= 0 ? 1.0 : -1.0;
-                    scale = Math.sqrt(Math.abs(c));
+                    yield Math.sqrt(Math.abs(c));
                 }
-                default -> throw new IllegalStateException();
-            }
+            };
             for (int a = 0; a < d; a++) {
                 theta[off + j * d + a] = scale * truth.factors()[j * d + a];
             }

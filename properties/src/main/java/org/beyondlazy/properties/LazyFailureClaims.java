@@ -107,7 +107,7 @@ public abstract class LazyFailureClaims implements BackendUnderTest {
                         widths[k], d, l, study.spec().seed(s)).isLessThanOrEqualTo(rho[s][k - 1] + MONOTONE_SLACK);
             }
         }
-        System.out.printf("C6 (d=%d, l=%d, N=%d, m*=%d, %d seeds): %s%n", d, l, n, mStar, SEEDS, report);
+        ClaimOutput.printf("C6 (d=%d, l=%d, N=%d, m*=%d, %d seeds): %s%n", d, l, n, mStar, SEEDS, report);
     }
 
     private static double sumSquaresOfSquares(double[][] rho, int k) {

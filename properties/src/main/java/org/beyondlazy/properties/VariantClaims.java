@@ -69,7 +69,7 @@ public abstract class VariantClaims implements BackendUnderTest {
                     lazyBackend(), threads()));
         }
         String table = Tables.recovery(rows);
-        System.out.println("C8 on " + backend().name() + ", " + RecoveryExperiment.quickConfig() + "\n" + table);
+        ClaimOutput.println("C8 on " + backend().name() + ", " + RecoveryExperiment.quickConfig() + "\n" + table);
         for (RecoveryExperiment.Row row : rows) {
             SuccessRate rate = new SuccessRate("C8 l=" + row.order() + " d=" + row.dim() + " m=" + row.width()
                     + " rel. error <= " + RecoveryExperiment.EPSILON);
@@ -83,7 +83,7 @@ public abstract class VariantClaims implements BackendUnderTest {
             double last = rows.get(rows.size() - 1).lazyMedian();
             assertThat(last - first).as("lazy residual grows with d at fixed m%n%s", table).isGreaterThanOrEqualTo(C8_LAZY_GROWTH);
         } else {
-            System.out.println("C8: lazy residual column not computed (no lazy backend bound)");
+            ClaimOutput.println("C8: lazy residual column not computed (no lazy backend bound)");
         }
     }
 
@@ -99,7 +99,7 @@ public abstract class VariantClaims implements BackendUnderTest {
             stuck.record(s, VanillaStuckStudy.narrowStuck(backend(), s));
             wide.record(s, VanillaStuckStudy.wideSucceeds(backend(), s));
         }
-        System.out.println(stuck + "\n" + wide);
+        ClaimOutput.println(stuck + "\n" + wide);
         assertThat(stuck.rate()).as(stuck.toString()).isGreaterThanOrEqualTo(C9_MIN_STUCK_RATE);
         assertThat(wide.rate()).as(wide.toString()).isGreaterThanOrEqualTo(C9_MIN_WIDE_RATE);
     }
@@ -117,7 +117,7 @@ public abstract class VariantClaims implements BackendUnderTest {
             log.append(String.format(Locale.ROOT, "seed %d: fit steps %s, plateau ||T-T*||^2 %s vs %s%n", s,
                     Arrays.toString(result.fitSteps()), Arrays.toString(result.plateaus()), Arrays.toString(result.expected())));
         }
-        System.out.println(rate);
+        ClaimOutput.println(rate);
         assertThat(rate.rate()).as("%s%n%s", rate, log).isGreaterThanOrEqualTo(C10_MIN_RATE);
     }
 
@@ -134,7 +134,7 @@ public abstract class VariantClaims implements BackendUnderTest {
                         lambda, s, backend().name(), run.finalError(), run.predicted()).isLessThanOrEqualTo(C13_REL);
             }
         }
-        System.out.printf(Locale.ROOT, "C13 on %s: max |final/predicted - 1| = %.2e over %d lambdas x %d seeds%n",
+        ClaimOutput.printf(Locale.ROOT, "C13 on %s: max |final/predicted - 1| = %.2e over %d lambdas x %d seeds%n",
                 backend().name(), worst, FloorStudy.lambdas().length, C13_SEEDS);
     }
 }

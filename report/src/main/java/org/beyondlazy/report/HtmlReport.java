@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import java.time.Instant;
 import java.util.List;
@@ -34,8 +34,8 @@ final class HtmlReport {
                 .append(Runtime.getRuntime().availableProcessors()).append(" processors, Java ")
                 .append(esc(System.getProperty("java.version"))).append("; generated ").append(Instant.now()).append(".</p>\n");
         h.append("<p>Verdicts come from the property suites of the conformance kit (module <code>properties</code>) bound to the "
-                + "reference backend and run through the JUnit Platform Launcher, plus the experiments below. A pending claim is "
-                + "delivered by a later issue: it is listed, not passed. Spec: <a href=\"spec/README.md\">spec/README.md</a>, "
+                + "reference backend and the fast path, run through the JUnit Platform Launcher; the experiments below show figures "
+                + "and measurements and do not decide verdicts. A pending claim is listed, not passed. Spec: <a href=\"spec/README.md\">spec/README.md</a>, "
                 + "claims: <a href=\"spec/claims.md\">spec/claims.md</a>. Machine-readable: <a href=\"summary.json\">summary.json</a>; the numbers the properties printed: "
                 + "<a href=\"" + Audit.PROPERTIES_OUTPUT + "\">" + Audit.PROPERTIES_OUTPUT + "</a>.</p>\n");
         h.append("<h2>Claims</h2>\n<table><tr><th>claim</th><th>statement</th><th>provenance</th><th>verdict</th>"
@@ -45,7 +45,7 @@ final class HtmlReport {
                 case HOLDS -> "holds";
                 case FAILS -> "fails";
                 case PENDING, NOT_SELECTED -> "pending";
-                default -> "notrun";
+                case NOT_RUN, NOT_SUPPORTED -> "notrun";
             };
             h.append("<tr class=\"").append(cls).append("\"><td><a href=\"spec/claims.md\">").append(esc(o.claim().id()))
                     .append("</a><br>").append(esc(o.claim().title())).append("</td><td>").append(esc(o.claim().statement()))
@@ -58,11 +58,18 @@ final class HtmlReport {
                 for (String f : p.failures) {
                     h.append("<br><small>").append(esc(f)).append("</small>");
                 }
-            } else if (o.verdict() != Audit.Verdict.PENDING) {
+            }
+            if (p.notSupported > 0) {
+                h.append("<br>").append(p.notSupported).append(" property runs not supported by the backend");
+                for (String f : p.notSupportedReasons) {
+                    h.append("<br><small>").append(esc(f)).append("</small>");
+                }
+            }
+            if (p.total() == 0 && p.notSupported == 0 && o.verdict() != Audit.Verdict.PENDING) {
                 h.append("no property bound in the audit");
             }
-            for (AuditSection.Verdict v : o.sectionVerdicts()) {
-                h.append("<br>").append(v.holds() ? "✔ " : "✘ ").append(esc(v.detail())).append("; seeds ").append(esc(v.seeds()));
+            for (AuditSection.Measurement v : o.measurements()) {
+                h.append("<br>").append(esc(v.detail())).append("; seeds ").append(esc(v.seeds()));
                 double[] w = v.wilson();
                 if (w != null) {
                     h.append(String.format(Locale.ROOT, "; rate %d/%d = %.3f, 95%% Wilson [%.3f, %.3f]", v.successes(), v.trials(),
@@ -109,16 +116,6 @@ final class HtmlReport {
                 }
                 h.append("</table>\n");
             }
-        }
-        if (!AuditSections.PLANNED.isEmpty()) {
-            h.append("<h2>Pending sections</h2>\n<ul>\n");
-        }
-        for (AuditSections.Planned p : AuditSections.PLANNED) {
-            h.append("<li>").append(esc(p.title())).append(" — claims ").append(esc(p.claims())).append(": pending (issue ")
-                    .append(p.issue()).append(")</li>\n");
-        }
-        if (!AuditSections.PLANNED.isEmpty()) {
-            h.append("</ul>\n");
         }
         h.append("</body></html>\n");
         return h.toString();

@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,14 +89,13 @@ public final class LazyResidualSection implements AuditSection {
                     + "limit cannot fit the target; from m* on it fits exactly."));
         }
         result.tables().add(new Table("ρ_lazy against m", List.of("d", "l", "N", "m*", "m", "mean ρ", "mean ρ²", "1 − md/N"), rows));
-        result.verdicts().add(new Verdict("C6", positiveBelow == trialsBelow && zeroFrom == trialsFrom,
-                positiveBelow + "/" + trialsBelow + " instances below m* have ρ_lazy > " + LazyFailureClaims.POSITIVE_FLOOR + "; "
+        result.measurements().add(new Measurement("C6", positiveBelow + "/" + trialsBelow + " instances below m* have ρ_lazy > " + LazyFailureClaims.POSITIVE_FLOOR + "; "
                         + zeroFrom + "/" + trialsFrom + " from m* have ρ_lazy ≤ " + LazyFailureClaims.ROUND_OFF,
                 "1000.." + (999 + seeds), positiveBelow + zeroFrom, trialsBelow + trialsFrom));
-        result.verdicts().add(new Verdict("C5", rankMatches == rankTrials, rankMatches + "/" + rankTrials
+        result.measurements().add(new Measurement("C5", rankMatches + "/" + rankTrials
                 + " tangent ranks (A5.1) equal the formula E5.8", "1000.." + (999 + seeds), rankMatches, rankTrials));
         return new Result("The lazy (NTK) limit fits the best approximation of T* in the tangent space V(W₀); its relative error is "
                 + "ρ_lazy. W20's lower bound in its quantitative form: ρ_lazy > 0 below m* = ⌈N(d,l)/d⌉, ≈ 0 from m* on.",
-                result.figures(), result.tables(), result.verdicts());
+                result.figures(), result.tables(), result.measurements());
     }
 }

@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import java.util.List;
 import java.util.Locale;
@@ -95,6 +95,6 @@ public final class LazyRichSection implements AuditSection {
                 + "(final relative errors: lazy %.3g, rich %.3g after %d steps). η = %s (lazy), %s (rich).", WIDTH, SEED, rho,
                 lazyErr[samples - 1], richErr[samples - 1], steps, LAZY_LR, RICH_LR)));
         return new Result("An illustration of C7 and C6 together; the statistical checks are the C6 and C7 properties.",
-                result.figures(), result.tables(), result.verdicts());
+                result.figures(), result.tables(), result.measurements());
     }
 }

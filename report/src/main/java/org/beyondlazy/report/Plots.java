@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import java.util.List;
 import java.util.Locale;
@@ -66,11 +66,10 @@ public final class MomentumSection implements AuditSection {
                 + "GD and heavy ball decay exponentially (straight lines on this log scale), the Nesterov ODE only like t^(−3/2)."));
         Envelope.Maxima maxima = Envelope.windowMaxima(nt, nv, Envelope.geometricEdges(end / 20, end, 1.3));
         double slope = Envelope.logLogSlope(maxima);
-        boolean holds = Math.abs(slope + 1.5) <= 0.1;
-        result.verdicts().add(new Verdict("C11", holds, String.format(Locale.ROOT,
+        result.measurements().add(new Measurement("C11", String.format(Locale.ROOT,
                 "log-log slope of the Nesterov-ODE envelope on [%.0f, %.0f]: %.3f (claim −3/2 ± 0.1)", end / 20, end, slope),
                 "deterministic (fixed kernel)", null, null));
         return new Result("The prediction error of the linearized model under the limiting ODEs of B21 (E6.2–E6.4), integrated with "
-                + "Dormand–Prince 8(5,3) (A6.1).", result.figures(), result.tables(), result.verdicts());
+                + "Dormand–Prince 8(5,3) (A6.1).", result.figures(), result.tables(), result.measurements());
     }
 }

@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -7,9 +7,9 @@ import org.hipparchus.stat.interval.BinomialProportion;
 import org.hipparchus.stat.interval.ConfidenceInterval;
 
 /**
- * One experiment of the audit report: figures, a table and verdicts on claims (spec E9.12). Sections of
- * the lazy (3), variant (4) and fast (5) issues plug in by implementing this interface and being listed
- * in {@link AuditSections}.
+ * One experiment of the audit report (spec E9.12): it computes figures, tables and measurements and
+ * renders them; it does not judge claims (the kit's properties do). Sections are listed in
+ * {@link AuditSections}.
  */
 public interface AuditSection {
     /** A short stable id (file names of figures start with it). */
@@ -18,7 +18,7 @@ public interface AuditSection {
     /** The heading in the report. */
     String title();
 
-    /** The claims this section gives verdicts on (used by {@code audit --claims}). */
+    /** The claims this section measures (used by {@code audit --claims}). */
     List<String> claims();
 
     /** Runs the experiment for a profile and writes its figures into {@code context.figures()}. */
@@ -40,10 +40,11 @@ public interface AuditSection {
     }
 
     /**
-     * A verdict on a claim from this section: whether it holds, a one-line detail, the seeds used, and
-     * for probabilistic statements successes out of trials with a 95% Wilson interval.
+     * What a section measured about a claim: a one-line detail, the seeds used, and for rates successes out
+     * of trials with a 95% Wilson interval. A measurement is evidence shown next to the verdict; it never
+     * decides it (verdicts come from the kit's properties).
      */
-    record Verdict(String claim, boolean holds, String detail, String seeds, Integer successes, Integer trials) {
+    record Measurement(String claim, String detail, String seeds, Integer successes, Integer trials) {
         /** 95% Wilson score interval of successes/trials, or null. */
         public double[] wilson() {
             if (successes == null || trials == null || trials == 0) {
@@ -55,7 +56,7 @@ public interface AuditSection {
     }
 
     /** The section's output. */
-    record Result(String text, List<Figure> figures, List<Table> tables, List<Verdict> verdicts) {
+    record Result(String text, List<Figure> figures, List<Table> tables, List<Measurement> measurements) {
         public static Result empty() {
             return new Result("", new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         }

@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,9 +11,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.beyondlazy.cli.InputException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.properties.ClaimSettings;
 
@@ -21,6 +25,10 @@ import org.beyondlazy.properties.ClaimSettings;
  * The audit (spec E9.12): runs the properties of every tested claim and every registered section, and
  * writes a self-contained report (index.html, summary.json, figures/, the spec and proofs-notes
  * Markdown) into a directory. Written into a temporary directory and moved into place at the end.
+ *
+ * <p>The settings reach the properties as JUnit Platform configuration parameters of the launcher
+ * request and what the properties measure comes back as report entries: the audit changes no system
+ * property and no standard stream, so it can run inside another program or twice in one JVM.
  */
 @SpecRef("E9.12")
 public final class Audit {
@@ -31,7 +39,7 @@ public final class Audit {
 
     /** A claim's final verdict. */
     public enum Verdict {
-        HOLDS("holds"), FAILS("fails"), NOT_RUN("not run"), PENDING("pending"), NOT_SELECTED("not selected");
+        HOLDS("holds"), FAILS("fails"), NOT_RUN("not run"), NOT_SUPPORTED("not supported"), PENDING("pending"), NOT_SELECTED("not selected");
 
         public final String label;
 
@@ -42,11 +50,36 @@ public final class Audit {
 
     /** Everything known about one claim after the run. */
     public record ClaimOutcome(ClaimRegister.Claim claim, Verdict verdict, ClaimRunner.ClaimResult properties,
-                               List<AuditSection.Verdict> sectionVerdicts, String proofsNote) {
+                               List<AuditSection.Measurement> measurements, String proofsNote) {
     }
 
     /** A section with its output (or its error). */
     public record SectionOutcome(AuditSection section, AuditSection.Result result, String error, double seconds) {
+    }
+
+    /**
+     * What to audit.
+     *
+     * @param profile  quick or full
+     * @param examples examples per property (null: the profile's default)
+     * @param seed     the QuickTheories seed and base of the instance seeds ({@link ClaimSettings#SEED})
+     * @param claims   only these claims (null: all)
+     */
+    public record Options(String profile, Integer examples, long seed, Set<String> claims) {
+        public Options {
+            if (!profile.equals("quick") && !profile.equals("full")) {
+                throw new BeyondLazyException(ErrorCode.UNKNOWN_NAME, "profile", profile, "[quick, full]");
+            }
+            if (examples != null && examples < 1) {
+                throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "examples", ">= 1", examples);
+            }
+            claims = claims == null ? null : Set.copyOf(claims);
+        }
+
+        /** The options of a default run: quick profile, CI examples and seed, every claim. */
+        public static Options quick() {
+            return new Options("quick", null, ClaimSettings.DEFAULT_SEED, null);
+        }
     }
 
     /** The report. */
@@ -66,17 +99,15 @@ public final class Audit {
                 return d;
             }
         }
-        throw InputException.bad("spec/claims.md", "not found from " + dir
-                + " (run from the repository or set -Dbeyondlazy.root=<repository>)");
+        throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "beyondlazy.root",
+                "a directory holding spec/claims.md (run from the repository or set -Dbeyondlazy.root=<repository>)", dir);
     }
 
-    /**
-     * Runs the audit and writes the report into {@code out}.
-     *
-     * @param examples examples per property (null: the profile's default)
-     */
-    public static Report run(String profile, Path out, Integer examples, java.util.Set<String> onlyClaims, Consumer<String> log) {
+    /** Runs the audit and writes the report into {@code out}; {@code log} receives progress lines. */
+    public static Report run(Options options, Path out, Consumer<String> log) {
         long start = System.nanoTime();
+        String profile = options.profile();
+        Set<String> onlyClaims = options.claims();
         Path root = root();
         List<ClaimRegister.Claim> claims;
         try {
@@ -84,38 +115,26 @@ public final class Audit {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Integer count = examples != null ? examples : (profile.equals("full") ? Integer.valueOf(FULL_EXAMPLES) : null);
+        Integer count = options.examples() != null ? options.examples() : (profile.equals("full") ? Integer.valueOf(FULL_EXAMPLES) : null);
         Path abs = out.toAbsolutePath();
         try {
             Files.createDirectories(abs.getParent());
             Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp");
             try {
                 Path figures = Files.createDirectories(tmp.resolve("figures"));
-                // 1. the properties, through the JUnit Platform Launcher
+                // 1. the properties, through the JUnit Platform Launcher; their measurements go to the report, not stdout
                 log.accept("running the claim properties (" + (count == null ? "CI example counts" : count + " examples each") + ")");
-                String previous = System.getProperty("beyondlazy.examples");
+                Map<String, String> parameters = new LinkedHashMap<>();
+                parameters.put(ClaimSettings.SEED, Long.toString(options.seed()));
+                if (count != null) {
+                    parameters.put(ClaimSettings.EXAMPLES, count.toString());
+                }
+                parameters.put(ClaimSettings.STDOUT, "false");
                 Map<String, ClaimRunner.ClaimResult> results;
-                try {
-                    if (count != null) {
-                        System.setProperty("beyondlazy.examples", count.toString());
-                    }
-                    // the properties print their measurements on System.out: keep them in the report, off stdout
-                    java.io.PrintStream original = System.out;
-                    try (java.io.PrintStream capture = new java.io.PrintStream(
-                            Files.newOutputStream(tmp.resolve(PROPERTIES_OUTPUT)), true, java.nio.charset.StandardCharsets.UTF_8)) {
-                        capture.println("# What the claim properties printed (profile " + profile + ", "
-                                + (count == null ? "CI example counts" : count + " examples per property") + ")");
-                        System.setOut(capture);
-                        results = ClaimRunner.run(ReferenceSuites.SUITES, onlyClaims);
-                    } finally {
-                        System.setOut(original);
-                    }
-                } finally {
-                    if (previous == null) {
-                        System.clearProperty("beyondlazy.examples");
-                    } else {
-                        System.setProperty("beyondlazy.examples", previous);
-                    }
+                try (java.io.PrintWriter output = new java.io.PrintWriter(Files.newBufferedWriter(tmp.resolve(PROPERTIES_OUTPUT)))) {
+                    output.println("# What the claim properties measured (profile " + profile + ", "
+                            + (count == null ? "CI example counts" : count + " examples per property") + ", seed " + options.seed() + ")");
+                    results = ClaimRunner.run(ReferenceSuites.SUITES, onlyClaims, parameters, output::println);
                 }
                 // 2. the sections
                 List<SectionOutcome> sections = new ArrayList<>();
@@ -139,10 +158,9 @@ public final class Audit {
                 boolean ok = true;
                 for (ClaimRegister.Claim c : claims) {
                     ClaimRunner.ClaimResult r = results.getOrDefault(c.id(), new ClaimRunner.ClaimResult());
-                    List<AuditSection.Verdict> sv = new ArrayList<>();
-                    boolean sectionError = false;
+                    List<AuditSection.Measurement> sv = new ArrayList<>();
                     for (SectionOutcome so : sections) {
-                        for (AuditSection.Verdict v : so.result().verdicts()) {
+                        for (AuditSection.Measurement v : so.result().measurements()) {
                             if (v.claim().equals(c.id())) {
                                 sv.add(v);
                             }
@@ -153,9 +171,11 @@ public final class Audit {
                         verdict = Verdict.PENDING;
                     } else if (onlyClaims != null && !onlyClaims.contains(c.id())) {
                         verdict = Verdict.NOT_SELECTED;
-                    } else if (r.failed > 0 || sv.stream().anyMatch(v -> !v.holds())) {
+                    } else if (r.failed > 0) {
                         verdict = Verdict.FAILS;
-                    } else if (r.passed == 0 && sv.isEmpty()) {
+                    } else if (r.passed == 0 && r.notSupported > 0) {
+                        verdict = Verdict.NOT_SUPPORTED;
+                    } else if (r.passed == 0) {
                         verdict = Verdict.NOT_RUN;
                     } else {
                         verdict = Verdict.HOLDS;
@@ -175,9 +195,9 @@ public final class Audit {
                         ok = false;
                     }
                 }
-                Report report = new Report(profile, count, ClaimSettings.seed(), outcomes, supporting, sections,
+                Report report = new Report(profile, count, options.seed(), outcomes, supporting, sections,
                         (System.nanoTime() - start) / 1e9, ok);
-                Files.writeString(tmp.resolve("summary.json"), org.beyondlazy.cli.Outputs.toPrettyJson(summary(report)) + "\n");
+                Files.writeString(tmp.resolve("summary.json"), toPrettyJson(summary(report)) + "\n");
                 Files.writeString(tmp.resolve("index.html"), HtmlReport.render(report));
                 replace(tmp, abs);
                 return report;
@@ -209,12 +229,12 @@ public final class Audit {
             c.put("verdict", o.verdict().label);
             c.put("propertiesPassed", o.properties().passed);
             c.put("propertiesFailed", o.properties().failed);
+            c.put("propertiesNotSupported", o.properties().notSupported);
             c.put("properties", o.properties().properties);
             c.put("failures", o.properties().failures);
             List<Map<String, Object>> sv = new ArrayList<>();
-            for (AuditSection.Verdict v : o.sectionVerdicts()) {
+            for (AuditSection.Measurement v : o.measurements()) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("holds", v.holds());
                 m.put("detail", v.detail());
                 m.put("seeds", v.seeds());
                 m.put("successes", v.successes());
@@ -244,8 +264,15 @@ public final class Audit {
             sections.add(m);
         }
         s.put("sections", sections);
-        s.put("pendingSections", AuditSections.PLANNED);
         return s;
+    }
+
+    private static String toPrettyJson(Object value) {
+        try {
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void copyMarkdown(Path from, Path to) throws IOException {

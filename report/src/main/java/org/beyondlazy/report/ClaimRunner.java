@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
+import org.beyondlazy.properties.ClaimOutput;
+import org.beyondlazy.properties.ClaimSettings;
+import org.junit.platform.engine.reporting.ReportEntry;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.launcher.Launcher;
@@ -28,6 +32,9 @@ public final class ClaimRunner {
         public int passed;
         public int failed;
         public int skipped;
+        /** Properties aborted because the backend lacks a capability they need. */
+        public int notSupported;
+        public final List<String> notSupportedReasons = new ArrayList<>();
         public final List<String> failures = new ArrayList<>();
         public final Set<String> properties = new TreeSet<>();
 
@@ -39,10 +46,18 @@ public final class ClaimRunner {
     private ClaimRunner() {
     }
 
-    /** Runs {@code suites} (only the properties tagged with {@code onlyClaims} when not null); returns claim id → results. */
-    public static Map<String, ClaimResult> run(List<Class<?>> suites, java.util.Set<String> onlyClaims) {
+    /**
+     * Runs {@code suites} (only the properties tagged with {@code onlyClaims} when not null); returns claim id → results.
+     *
+     * @param parameters JUnit Platform configuration parameters of the run (e.g. {@link ClaimSettings#SEED})
+     * @param output     receives what the properties measured ({@link ClaimOutput} report entries), each
+     *                   property's first entry preceded by a heading line naming it
+     */
+    public static Map<String, ClaimResult> run(List<Class<?>> suites, Set<String> onlyClaims, Map<String, String> parameters,
+                                               Consumer<String> output) {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
-                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false");
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
+                .configurationParameters(parameters);
         if (onlyClaims != null) {
             builder.filters(org.junit.platform.launcher.TagFilter.includeTags(List.copyOf(onlyClaims)));
         }
@@ -57,6 +72,23 @@ public final class ClaimRunner {
             @Override
             public void testPlanExecutionStarted(TestPlan testPlan) {
                 plan = testPlan;
+            }
+
+            private String lastHeading;
+
+            @Override
+            public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+                String text = entry.getKeyValuePairs().get(ClaimOutput.KEY);
+                if (text == null) {
+                    return;
+                }
+                String heading = "## " + propertyName(id) + " " + id.getDisplayName();
+                if (!heading.equals(lastHeading)) {
+                    output.accept("");
+                    output.accept(heading);
+                    lastHeading = heading;
+                }
+                output.accept(text);
             }
 
             @Override
@@ -83,6 +115,13 @@ public final class ClaimRunner {
                     r.properties.add(propertyName(id));
                     if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                         r.passed++;
+                    } else if (result.getStatus() == TestExecutionResult.Status.ABORTED) {
+                        // the kit aborts a property whose capability the backend lacks: "not supported", not a failure
+                        r.notSupported++;
+                        if (r.notSupportedReasons.size() < 5) {
+                            r.notSupportedReasons.add(propertyName(id) + ": "
+                                    + result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse("aborted"));
+                        }
                     } else {
                         r.failed++;
                         String message = result.getThrowable().map(t -> String.valueOf(t.getMessage())).orElse(result.getStatus().toString());

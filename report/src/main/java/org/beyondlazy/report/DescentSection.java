@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.audit;
+package org.beyondlazy.report;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -114,11 +114,10 @@ public final class DescentSection implements AuditSection {
         }
         result.tables().add(new Table("Descent lemma along certified GD (" + steps + " steps per seed; first seeds and any failure)",
                 List.of("seed", "f₀", "f after the run", "descent lemma at every step"), rows));
-        result.verdicts().add(new Verdict("C4", ok == seeds && flowMonotone,
-                ok + "/" + seeds + " seeds satisfy f_{k+1} ≤ f_k − (η/2)‖g‖² at all " + steps + " steps; gradient flow "
+        result.measurements().add(new Measurement("C4", ok + "/" + seeds + " seeds satisfy f_{k+1} ≤ f_k − (η/2)‖g‖² at all " + steps + " steps; gradient flow "
                         + (flowMonotone ? "non-increasing" : "INCREASES") + " on the plotted seed",
                 "0.." + (seeds - 1) + " (plot: " + PLOT_SEED + ")", ok, seeds));
         return new Result("Gradient descent with the certified step of A4.6 on the plain model, l = " + ORDER
-                + ", and gradient flow (A4.4) from the same start.", result.figures(), result.tables(), result.verdicts());
+                + ", and gradient flow (A4.4) from the same start.", result.figures(), result.tables(), result.measurements());
     }
 }
