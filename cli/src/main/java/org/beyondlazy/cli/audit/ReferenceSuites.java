@@ -42,7 +42,7 @@ public final class ReferenceSuites {
         }
     }
 
-    /** C8, C9, C10, C13 on the reference (issue 4), with the lazy-residual column of C8 (issue 3). */
+    /** C8, C9, C10, C13 on the reference, with C8's lazy-residual column on the reference's tangent space. */
     public static class Variant extends VariantClaims {
         @Override
         public Backend backend() {
