@@ -26,7 +26,7 @@ public final class ClaimOutput {
             context.ifPresent(c -> c.publishReportEntry(KEY, s));
         }
         if (ClaimSettings.parameter(ClaimSettings.STDOUT).map(Boolean::parseBoolean).orElse(true)) {
-            ClaimOutput.println(s);
+            System.out.println(s);
         }
     }
 
