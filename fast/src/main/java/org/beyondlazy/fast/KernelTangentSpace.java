@@ -28,8 +28,9 @@ import org.hipparchus.linear.RealMatrix;
  *   JᵀJ = (A ⊗ I_{d−k}) ⊕ M_∥,   A = l·S G^{∘(l−1)} S (m×m),   M_∥ (mk×mk) = the blocks above in the coordinates Qᵀw_i,
  * </pre>
  * and with b = Jᵀ vec T* (rows b_i = s_i l T*(w_i^{⊗(l−1)}), E5.5) split as b_i = Q b_i^∥ + b_i^⊥,
- * ‖P_V T*‖² = tr(B⊥ᵀ A⁺ B⊥) + b_∥ᵀ M_∥⁺ b_∥. Cost: O(m²d) for the Grams, one m×m and one mk×mk symmetric
- * eigendecomposition (LAPACK dsyevd, O((mk)³)), and one contraction of T* per residual (E8.3/E8.4).
+ * ‖P_V T*‖² = tr(B⊥ᵀ A⁺ B⊥) + b_∥ᵀ M_∥⁺ b_∥. Cost: O(m²d) for the Grams, the eigenvalues of A (m×m, with
+ * vectors) and of M_∥ (mk×mk, values only; LAPACK dsyevd, O((mk)³)), then per residual one contraction of T*
+ * (E8.3/E8.4) and a Cholesky solve with M_∥ (its eigenvectors instead when M_∥ is rank-deficient).
  *
  * <p>Accuracy (A8.1): eigenvalues of JᵀJ are computed with absolute error about n·ε·λ₁ (n = mk), i.e. the
  * Gram squares J's condition number: singular values σ_k = √λ_k are resolved only down to σ_k/σ₁ ≈ 3e-7,
@@ -41,9 +42,8 @@ public final class KernelTangentSpace implements TangentSpectrum {
     /**
      * Relative eigenvalue threshold of A8.1: eigenvalues of JᵀJ at most this times λ₁ count as zero. It is the
      * square of a singular-value threshold 3.2e-7 — far above A5.1's 1e-9, because the eigenvalues of a Gram
-     * matrix carry an absolute error of about n·ε·λ₁ (measured ≤ 3e-15·λ₁ for the dropped ones on the C5
-     * range and the random shapes of the differential suite), while the kept ones stay above 1.4e-12·λ₁
-     * there (σ/σ₁ ≥ 1.2e-6, proofs-notes/C5.md).
+     * matrix carry an absolute error of about n·ε·λ₁: on the 248 cases of C5 the dropped ones measure
+     * ≤ 5.4e-16·λ₁ and the kept ones ≥ 3.2e-12·λ₁ (proofs-notes/C15.md), so the threshold sits in that gap.
      */
     public static final double EIGENVALUE_TOLERANCE = 1e-13;
 
@@ -307,6 +307,7 @@ public final class KernelTangentSpace implements TangentSpectrum {
      * ‖M⁺b‖²·‖E‖ ≤ ‖T*‖²·‖E‖/λ_r; divided by ‖T*‖² this bounds |ρ̂² − ρ²| to first order. 0 at full rank N(d,l),
      * where ρ = 0 is exact.
      */
+    @Override
     public double residualSquareAccuracy() {
         if (rank == ambient || rank == 0) {
             return 0.0;

@@ -10,6 +10,7 @@ import org.beyondlazy.properties.MomentumClaims;
 import org.beyondlazy.properties.LazyLimitClaims;
 import org.beyondlazy.properties.LazyFailureClaims;
 import org.beyondlazy.properties.TangentRankClaims;
+import org.beyondlazy.properties.TangentSpectrumClaims;
 import org.beyondlazy.properties.VariantClaims;
 import org.junit.jupiter.api.Nested;
 
@@ -21,6 +22,8 @@ import org.junit.jupiter.api.Nested;
 class FastConformanceTest {
     private static final Backend PURE_JAVA = new GramBackend(Blas.pureJava());
     private static final Backend BEST = new GramBackend(Blas.best());
+    /** Pure-Java BLAS and LAPACK (the kernel-form tangent space's eigensolver included). */
+    private static final Backend PURE_JAVA_LAPACK = new GramBackend(Blas.pureJava(), Lapack.pureJava());
 
     @Nested
     class ObjectiveIdentityPureJava extends ObjectiveIdentityClaims {
@@ -97,6 +100,22 @@ class FastConformanceTest {
 
     @Nested
     class VariantBest extends VariantClaims {
+        @Override
+        public Backend backend() {
+            return BEST;
+        }
+    }
+
+    @Nested
+    class TangentSpectrumPureJava extends TangentSpectrumClaims {
+        @Override
+        public Backend backend() {
+            return PURE_JAVA_LAPACK;
+        }
+    }
+
+    @Nested
+    class TangentSpectrumBest extends TangentSpectrumClaims {
         @Override
         public Backend backend() {
             return BEST;

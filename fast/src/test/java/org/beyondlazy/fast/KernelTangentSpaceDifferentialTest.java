@@ -156,29 +156,6 @@ class KernelTangentSpaceDifferentialTest {
                 compareWithPacked(backend, inst.problem(), inst.theta(), inst.toString()));
     }
 
-    /** A5.3 instances across m*(d,l) at the largest sizes the packed SVD handles in a test. */
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("lazyShapes")
-    @Tag("C15")
-    @SpecRef({"C15", "A8.1"})
-    void lazyInstancesAcrossTheThresholdEqualThePackedSvd(int[] shape) {
-        GramBackend backend = Route.BEST.backend();
-        int d = shape[0];
-        int l = shape[1];
-        int m = shape[2];
-        for (int s = 0; s < 2; s++) {
-            long seed = ClaimSettings.seed() + 31L * s + 1009L * d + 17L * m;
-            LazyInstances.Instance inst = LazyInstances.rankOneTarget(seed, d, l, m);
-            Problem p = Problem.of(ModelKind.PLAIN, m, 0.0, inst.truth());
-            compareWithPacked(backend, p, inst.initialization(m), inst + ", m=" + m);
-        }
-    }
-
-    static Stream<int[]> lazyShapes() {
-        return Stream.of(new int[] {10, 3, 5}, new int[] {10, 3, 21}, new int[] {10, 3, 22}, new int[] {12, 3, 9},
-                new int[] {6, 4, 10}, new int[] {6, 4, 20}, new int[] {6, 4, 21}, new int[] {8, 2, 5});
-    }
-
     private static void compareWithPacked(GramBackend backend, Problem p, double[] theta, String what) {
         PackedTangentSpace packed = new PackedTangentSpace(p, theta);
         KernelTangentSpace kernel = backend.kernelTangentSpace(p, theta);

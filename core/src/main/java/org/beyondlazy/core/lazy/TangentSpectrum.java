@@ -29,4 +29,13 @@ public interface TangentSpectrum {
      * @param truth T* of the same order and dimension; T* ≠ 0
      */
     double lazyResidual(Truth truth);
+
+    /**
+     * A first-order estimate of |ρ̂² − ρ²| for {@link #lazyResidual} (spec A8.1: (mk + m)·ε·λ₁/λ_r for the
+     * kernel form). 0 by default: the SVD route forms the residual vector directly (A5.2), without the
+     * cancellation of ‖T*‖² − ‖P_V T*‖², so its error is round-off of order N(d,l)·ε.
+     */
+    default double residualSquareAccuracy() {
+        return 0.0;
+    }
 }
