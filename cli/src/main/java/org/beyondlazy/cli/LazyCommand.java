@@ -2,13 +2,14 @@ package org.beyondlazy.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.beyondlazy.core.ModelKind;
+import org.beyondlazy.core.Backend;
+import org.beyondlazy.core.Objective;
 import org.beyondlazy.core.Problem;
-import org.beyondlazy.core.lazy.LazyInstances;
 import org.beyondlazy.core.lazy.TangentRank;
+import org.beyondlazy.core.lazy.TangentSpace;
 import org.beyondlazy.core.lazy.TangentSpectrum;
+import org.beyondlazy.experiments.LazyResidualStudy;
 import org.beyondlazy.fast.GramBackend;
-import org.beyondlazy.fast.KernelTangentSpace;
 import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
 import picocli.CommandLine.Command;
@@ -80,44 +81,22 @@ public final class LazyCommand implements Callable<Integer> {
             throw InputException.bad("--dim/--order/--width", "the Jacobian matrix N(d,l)×m·d = " + n + "×" + ((long) width * dim)
                     + " exceeds " + MAX_JACOBIAN_ENTRIES + " entries");
         }
-        GramBackend backend = new GramBackend();
-        double accuracy = 0;
-        int rank = -1;
-        double sum = 0;
-        double sumSquares = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (int t = 0; t < trials; t++) {
-            // A5.3: a random unit u and W₀ with N(0, 1/d) entries, seed s + t
-            LazyInstances.Instance inst = LazyInstances.rankOneTarget(seed + t, dim, order, width);
-            Problem p = Problem.of(ModelKind.PLAIN, width, 0.0, inst.truth());
-            TangentSpectrum v = kernel ? backend.kernelTangentSpace(p, inst.initialization(width))
-                    : backend.tangentSpace(p, inst.initialization(width));
-            if (t == 0) {
-                rank = v.rank(); // A5.1
-            }
-            double rho = v.lazyResidual(inst.truth()); // A5.2 / A8.1 step 6
-            if (v instanceof KernelTangentSpace k) {
-                accuracy = Math.max(accuracy, k.residualSquareAccuracy());
-            }
-            sum += rho;
-            sumSquares += rho * rho;
-            min = Math.min(min, rho);
-            max = Math.max(max, rho);
-        }
+        // A5.3: a random unit u and W₀ with N(0, 1/d) entries, seed s + t; rank and residual by the chosen route
+        LazyResidualStudy.Width w = LazyResidualStudy.run(route == Route.auto ? new GramBackend() : new RouteBackend(new GramBackend(), kernel),
+                new LazyResidualStudy.Spec(dim, order, new int[] {width}, seed, trials)).widths().get(0);
         Map<String, Object> result = Outputs.map();
-        result.put("tangentRank", rank);
-        result.put("expectedRank", TangentRank.expectedRank(dim, order, width));
+        result.put("tangentRank", w.ranks()[0]);
+        result.put("expectedRank", w.expectedRank());
         result.put("symmetricDimension", n);
         result.put("mStar", TangentRank.threshold(dim, order));
-        result.put("predictedMeanSquare", TangentRank.predictedMeanSquare(dim, order, width));
-        result.put("residualMean", sum / trials);
-        result.put("residualMeanSquare", sumSquares / trials);
-        result.put("residualMin", min);
-        result.put("residualMax", max);
+        result.put("predictedMeanSquare", w.predictedMeanSquare());
+        result.put("residualMean", w.mean());
+        result.put("residualMeanSquare", w.meanSquare());
+        result.put("residualMin", w.min());
+        result.put("residualMax", w.max());
         result.put("route", kernel ? "kernel" : "packed");
         if (kernel) {
-            result.put("residualSquareAccuracy", accuracy); // A8.1: first-order bound on |ρ̂² − ρ²|, worst trial
+            result.put("residualSquareAccuracy", w.residualSquareAccuracy()); // A8.1: first-order estimate of |ρ̂² − ρ²|, worst trial
         }
         result.put("trials", trials);
         result.put("dim", dim);
@@ -126,5 +105,28 @@ public final class LazyCommand implements Callable<Integer> {
         result.put("seed", seed);
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
         return Main.OK;
+    }
+
+    /** The fast backend with its tangent-space route fixed by {@code --route} (the study asks for Backend#tangentSpectrum). */
+    private record RouteBackend(GramBackend fast, boolean kernel) implements Backend {
+        @Override
+        public String name() {
+            return fast.name() + (kernel ? "/kernel" : "/packed");
+        }
+
+        @Override
+        public Objective objective(Problem problem) {
+            return fast.objective(problem);
+        }
+
+        @Override
+        public TangentSpace tangentSpace(Problem problem, double[] theta0) {
+            return fast.tangentSpace(problem, theta0);
+        }
+
+        @Override
+        public TangentSpectrum tangentSpectrum(Problem problem, double[] theta0) {
+            return kernel ? fast.kernelTangentSpace(problem, theta0) : fast.tangentSpace(problem, theta0);
+        }
     }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         description = "Over-parameterized symmetric tensor decomposition: evaluate, verify trajectories, "
                 + "run experiments and audit the claims of the spec.",
         subcommands = {EvalCommand.class, CheckCommand.class, LazyCommand.class, RunCommand.class,
-                SweepCommand.class, AuditCommand.class, BenchCommand.class},
+                SweepCommand.class, AuditCommand.class, BenchCommand.class, ExperimentCommand.class},
         footer = {"", "Exit status: 0 success, 1 a check or claim failed, 2 bad input or usage, "
                 + "3 numerical failure (divergence, non-finite values), 4 internal error."})
 @SpecRef("E9.6")

@@ -76,7 +76,7 @@ class BenchLazyTest {
 
     @Test
     void helpOnEverySubcommand() {
-        for (String sub : new String[] {"eval", "check", "lazy", "run", "sweep", "audit", "bench"}) {
+        for (String sub : new String[] {"eval", "check", "lazy", "run", "sweep", "audit", "bench", "experiment"}) {
             CliRun run = CliRun.of(sub, "--help");
             assertThat(run.status()).as(sub).isZero();
             assertThat(run.out()).as(sub).contains("Usage: beyondlazy " + sub);

@@ -81,16 +81,26 @@ public final class GramBackend implements Backend {
         return new KernelTangentSpace(problem, theta0, blas, lapack);
     }
 
+    /** Largest packed Jacobian N(d,l)·m·d the route rule falls back to when the kernel's rank is unresolved (doubles; ~160 MB). */
+    public static final long PACKED_FALLBACK_ENTRIES = 20_000_000L;
+
     /**
      * The faster of the two routes by flop count (A8.1, last paragraph): the kernel form when
      * (m·k)³ ≤ N(d,l)·m·d·min(N(d,l), m·d) (its eigendecomposition against the packed SVD), else the packed
-     * Jacobian (E8.8).
+     * Jacobian (E8.8). When the kernel's rank is not resolved ({@link KernelTangentSpace#rankIsResolved()}) and
+     * the packed Jacobian has at most {@link #PACKED_FALLBACK_ENTRIES} entries, the packed SVD answers instead.
      */
     @Override
     public TangentSpectrum tangentSpectrum(Problem problem, double[] theta0) {
-        return prefersKernel(problem.dim(), problem.order(), problem.width())
-                ? kernelTangentSpace(problem, theta0)
-                : tangentSpace(problem, theta0);
+        if (!prefersKernel(problem.dim(), problem.order(), problem.width())) {
+            return tangentSpace(problem, theta0);
+        }
+        KernelTangentSpace kernel = kernelTangentSpace(problem, theta0);
+        if (!kernel.rankIsResolved()
+                && Sizes.symmetricDimension(problem.dim(), problem.order()) * problem.parameterCount() <= PACKED_FALLBACK_ENTRIES) {
+            return tangentSpace(problem, theta0);
+        }
+        return kernel;
     }
 
     /** The route rule of {@link #tangentSpectrum}: true when the kernel form costs fewer flops. */

@@ -278,6 +278,17 @@ public final class KernelTangentSpace implements TangentSpectrum {
         return rank;
     }
 
+    /**
+     * Whether the kernel certifies its rank (A8.1, threshold paragraph): only a full rank, min(m·d, N(d,l)), is
+     * certified. Through the Gram a singular value below about √(nε)·σ₁ ≈ 1e-7·σ₁ cannot be told from an exact
+     * zero (measured: (d, l, m) = (6, 4, 21), σ_min = 1.9e-8·σ₁, whose eigenvalue 3.5e-16·λ₁ is round-off), so an
+     * apparent deficiency — a defective case, l = 2, or such a small σ — is left to the packed SVD by
+     * {@link GramBackend#tangentSpectrum} where that is affordable.
+     */
+    public boolean rankIsResolved() {
+        return rank == Math.min((long) m * d, ambient);
+    }
+
     /** λ₁, the largest eigenvalue of JᵀJ (σ₁²). */
     public double largestEigenvalue() {
         return lambdaMax;

@@ -210,6 +210,8 @@ class KernelTangentSpaceDifferentialTest {
                 KernelTangentSpace v = backend.kernelTangentSpace(p, w0);
                 String what = String.format("(d=%d, l=%d, m=%d), W0 seed %dL", d, l, m, seed);
                 assertThat((long) v.rank()).as("rank at %s", what).isEqualTo(TangentRank.expectedRank(d, l, m));
+                assertThat(v.rankIsResolved()).as("rank certified at %s", what)
+                        .isEqualTo(v.rank() == Math.min((long) m * d, v.ambientDimension()));
                 double[] lambda = v.eigenvalues();
                 int r = v.rank();
                 double kept = lambda[r - 1] / lambda[0];
@@ -272,6 +274,33 @@ class KernelTangentSpaceDifferentialTest {
         assertThat((long) v.rank()).isEqualTo(v.ambientDimension());
         assertThat(v.lazyResidual(inst.truth())).isZero();
         assertThat(v.residualSquareAccuracy()).isZero();
+    }
+
+    /**
+     * A square Jacobian at m = m*(6, 4) = 21 with σ_min ≈ 1.9e-8·σ₁, between A5.1's threshold 1e-9·σ₁ and what
+     * a Gram resolves (found by C6 on seed 20201142): the kernel drops it (rank 125, ρ ≈ 0.009), does not certify
+     * that rank ({@link KernelTangentSpace#rankIsResolved()}), and the route rule answers with the packed SVD
+     * (rank 126 = E5.8, ρ ≈ 0).
+     */
+    @Test
+    @Tag("C15")
+    @SpecRef({"C15", "A8.1"})
+    void unresolvedRankFallsBackToThePackedSvd() {
+        LazyInstances.Instance inst = LazyInstances.rankOneTarget(20201142L, 6, 4, 21);
+        Problem p = Problem.of(ModelKind.PLAIN, 21, 0.0, inst.truth());
+        GramBackend backend = Route.BEST.backend();
+        KernelTangentSpace kernel = backend.kernelTangentSpace(p, inst.initialization(21));
+        PackedTangentSpace packed = new PackedTangentSpace(p, inst.initialization(21));
+        double[] sigma = packed.singularValues();
+        System.out.printf("C15 (6,4,21) seed 20201142: packed σ_min/σ1 = %.3g, kernel rank %d, resolved %s%n",
+                sigma[sigma.length - 1] / sigma[0], kernel.rank(), kernel.rankIsResolved());
+        assertThat((long) packed.rank()).isEqualTo(TangentRank.expectedRank(6, 4, 21));
+        assertThat(kernel.rank()).isLessThan(packed.rank());
+        assertThat(kernel.rankIsResolved()).isFalse();
+        var chosen = backend.tangentSpectrum(p, inst.initialization(21));
+        assertThat(chosen).isInstanceOf(PackedTangentSpace.class);
+        assertThat(chosen.rank()).isEqualTo(126);
+        assertThat(chosen.lazyResidual(inst.truth())).isLessThan(1e-12);
     }
 
     /** The route rule picks the kernel at the sizes where the packed SVD is infeasible. */

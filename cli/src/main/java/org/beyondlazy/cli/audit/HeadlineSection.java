@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import org.beyondlazy.core.Generators;
-import org.beyondlazy.core.ModelKind;
-import org.beyondlazy.core.Problem;
 import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
-import org.beyondlazy.reference.ReferenceBackend;
-import org.beyondlazy.core.variant.RecoveryExperiment;
-import org.beyondlazy.core.variant.VariantConfig;
+import org.beyondlazy.experiments.RecoveryExperiment;
+import org.beyondlazy.experiments.Statistics;
 import org.beyondlazy.fast.GramBackend;
+import org.beyondlazy.reference.ReferenceBackend;
 
 /**
  * Audit section for C8, the headline (spec E7.5): at fixed width m, the variant of gradient descent fits
@@ -20,28 +17,8 @@ import org.beyondlazy.fast.GramBackend;
  */
 @SpecRef("C8")
 public final class HeadlineSection implements AuditSection {
-    /** ε of E7.5. */
-    static final double EPSILON = 5e-3;
-
-    /**
-     * ρ_lazy (A5.2) at (m, d) for the same truth, with W₀ of N(0, 1/d) entries drawn from the run's seed
-     * (A5.3's initialization), on the reference's tangent space. Skipped (null) when the Jacobian matrix
-     * N(d,l) × m·d would exceed {@link #LAZY_MAX_ENTRIES}.
-     */
-    public static final RecoveryExperiment.LazyResidual LAZY_RESIDUAL = (truth, width, seed) -> {
-        int d = truth.dim();
-        double[] w0 = Generators.gaussian(Generators.rng(seed), width, d, 1.0 / Math.sqrt(d));
-        Problem p = Problem.of(ModelKind.PLAIN, width, 0.0, truth);
-        return new ReferenceBackend().tangentSpace(p, w0).lazyResidual(truth);
-    };
-    /** Largest Jacobian matrix (entries) the headline's lazy column builds in the full profile: d = 20, l = 3, m = 30 is 0.92 M (about 10 s per seed); d = 16, l = 4, m = 40 (2.5 M) takes over a minute per seed and d = 40, l = 3 (13.8 M) several minutes, so those are skipped. */
+    /** Largest Jacobian matrix (entries) the headline's lazy column builds on the reference: d = 20, l = 3, m = 30 is 0.92 M (about 10 s per seed); d = 16, l = 4, m = 40 (2.5 M) takes over a minute per seed and d = 40, l = 3 (13.8 M) several minutes, so those are skipped. */
     static final long LAZY_MAX_ENTRIES = 1_000_000L;
-    /** The same in the quick profile (d = 20, l = 3, m = 30 is 0.9 M; d = 40 is skipped). */
-    static final long LAZY_MAX_ENTRIES_QUICK = 1_000_000L;
-
-    /** One configuration of the table. */
-    record Setting(int order, int dim, VariantConfig config) {
-    }
 
     @Override
     public String id() {
@@ -60,34 +37,27 @@ public final class HeadlineSection implements AuditSection {
 
     @Override
     public Result run(Context context) {
-        VariantConfig l3 = VariantConfig.defaults(); // E7.1: m = 30, λ = 1e-3, δ = 1e-3, η = 0.2, H = 3000, K = 8
-        VariantConfig l4 = VariantConfig.defaults().withWidth(40).withDelta(1e-2).withStepsPerEpoch(4000).withEpochs(10);
-        List<Setting> settings = new ArrayList<>();
-        int seeds;
-        if (context.full()) {
-            seeds = 20;
-            for (int d : new int[] {10, 20, 40}) {
-                settings.add(new Setting(3, d, l3));
+        List<RecoveryExperiment.Setting> settings = new ArrayList<>();
+        int seeds = context.full() ? 20 : 5;
+        for (int[] orderAndDims : RecoveryExperiment.PAPER_SCALE) {
+            if (orderAndDims[0] != 3 && !context.full()) {
+                continue; // the quick profile runs l = 3 only
             }
-            for (int d : new int[] {8, 16}) {
-                settings.add(new Setting(4, d, l4));
-            }
-        } else {
-            seeds = 5;
-            for (int d : new int[] {10, 20, 40}) {
-                settings.add(new Setting(3, d, l3));
+            for (int k = 1; k < orderAndDims.length; k++) {
+                settings.add(RecoveryExperiment.Setting.paperScale(orderAndDims[0], orderAndDims[k]));
             }
         }
+        ReferenceBackend reference = new ReferenceBackend();
         GramBackend fast = new GramBackend();
         List<RecoveryExperiment.Row> rows = new ArrayList<>();
         List<List<String>> cells = new ArrayList<>();
         int reached = 0;
         int trials = 0;
-        for (Setting s : settings) {
-            context.log().accept("headline l=" + s.order() + " d=" + s.dim() + " m=" + s.config().width() + " (" + seeds + " seeds)");
-            long entries = Sizes.symmetricDimension(s.dim(), s.order()) * s.config().width() * s.dim();
-            RecoveryExperiment.Row row = RecoveryExperiment.run(fast, s.order(), s.dim(), 3, 1.0 / 3, s.config(), seeds, EPSILON,
-                    entries <= (context.full() ? LAZY_MAX_ENTRIES : LAZY_MAX_ENTRIES_QUICK) ? LAZY_RESIDUAL : null, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        for (RecoveryExperiment.Setting s : settings) {
+            context.log().accept("headline l=" + s.order() + " d=" + s.dim() + " m=" + s.width() + " (" + seeds + " seeds)");
+            long entries = Sizes.symmetricDimension(s.dim(), s.order()) * s.width() * s.dim();
+            RecoveryExperiment.Row row = RecoveryExperiment.run(fast, s, seeds, entries <= LAZY_MAX_ENTRIES ? reference : null,
+                    Math.min(2, Runtime.getRuntime().availableProcessors()));
             rows.add(row);
             reached += row.successes();
             trials += seeds;
@@ -95,26 +65,24 @@ public final class HeadlineSection implements AuditSection {
             Arrays.sort(e);
             String lazy;
             if (row.lazy() != null) {
-                double[] z = row.lazy().clone();
-                Arrays.sort(z);
-                lazy = String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", z[z.length / 2], z[0], z[z.length - 1]);
+                lazy = String.format(Locale.ROOT, "%.3f [%.3f, %.3f]", row.lazyMedian(), Statistics.min(row.lazy()), Statistics.max(row.lazy()));
             } else {
                 lazy = "not computed (Jacobian N(d,l)×m·d = " + entries + " entries, beyond this profile's limit)";
             }
-            cells.add(List.of(Integer.toString(s.order()), Integer.toString(s.dim()), Integer.toString(s.config().width()),
+            cells.add(List.of(Integer.toString(s.order()), Integer.toString(s.dim()), Integer.toString(s.width()),
                     Integer.toString(seeds), String.format(Locale.ROOT, "%.2e [%.2e, %.2e]", row.median(), e[0], e[e.length - 1]),
                     row.successes() + "/" + seeds, lazy, String.format(Locale.ROOT, "%.0f s", row.seconds())));
         }
         Result result = Result.empty();
         result.tables().add(new Table("Variant (A7.1, defaults of E7.1 for l = 3; m = 40, δ = 1e-2, H = 4000, K = 10 for l = 4) "
                 + "against the lazy residual at the same m and d; truth r = 3 unit rows, c* = 1/3, seeds 0.." + (seeds - 1),
-                List.of("l", "d", "m", "seeds", "variant rel. error: median [range]", "≤ ε = 5e-3", "ρ_lazy: median [range]", "time"), cells));
+                List.of("l", "d", "m", "seeds", "variant rel. error: median [range]", "≤ ε = " + RecoveryExperiment.EPSILON, "ρ_lazy: median [range]", "time"), cells));
         String file = id() + "-chart.png";
         chart(context, file, rows);
         result.figures().add(new Figure(file, "Median final relative error of the variant and median lazy residual at the same (m, d); "
                 + "the width m is fixed while d grows."));
-        result.verdicts().add(new Verdict("C8", reached >= Math.ceil(0.9 * trials), reached + "/" + trials
-                + " runs reach relative error ≤ 5e-3 (claim: ≥ 90%)", "0.." + (seeds - 1) + " per (l, d)", reached, trials));
+        result.verdicts().add(new Verdict("C8", reached >= Math.ceil(RecoveryExperiment.QUORUM * trials), reached + "/" + trials
+                + " runs reach relative error ≤ " + RecoveryExperiment.EPSILON + " (claim: ≥ " + Math.round(100 * RecoveryExperiment.QUORUM) + "%)", "0.." + (seeds - 1) + " per (l, d)", reached, trials));
         return new Result("W20's headline at the sizes of E7.5, on the fast path (" + fast.name() + ").", result.figures(),
                 result.tables(), result.verdicts());
     }
@@ -125,16 +93,12 @@ public final class HeadlineSection implements AuditSection {
             List<RecoveryExperiment.Row> r = rows.stream().filter(x -> x.order() == order).toList();
             double[] d = r.stream().mapToDouble(RecoveryExperiment.Row::dim).toArray();
             double[] variant = r.stream().mapToDouble(x -> Math.max(x.median(), 1e-16)).toArray();
-            int m = r.get(0).config().width();
+            int m = r.get(0).width();
             series.add(new Plots.Series("variant, l = " + order + ", m = " + m + ": median rel. error", d, variant, true));
             List<RecoveryExperiment.Row> withLazy = r.stream().filter(x -> x.lazy() != null).toList();
             if (!withLazy.isEmpty()) { // plotted where computed; rows beyond the Jacobian limit are listed in the table
                 double[] dLazy = withLazy.stream().mapToDouble(RecoveryExperiment.Row::dim).toArray();
-                double[] lazy = withLazy.stream().mapToDouble(x -> {
-                    double[] z = x.lazy().clone();
-                    Arrays.sort(z);
-                    return Math.max(z[z.length / 2], 1e-16);
-                }).toArray();
+                double[] lazy = withLazy.stream().mapToDouble(x -> Math.max(x.lazyMedian(), 1e-16)).toArray();
                 series.add(new Plots.Series("lazy residual, l = " + order + ", m = " + m + ": median", dLazy, lazy, true));
             }
         }

@@ -3,12 +3,9 @@ package org.beyondlazy.cli.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.beyondlazy.core.ModelKind;
-import org.beyondlazy.core.Problem;
-import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
-import org.beyondlazy.core.lazy.LazyInstances;
 import org.beyondlazy.core.lazy.TangentRank;
+import org.beyondlazy.experiments.LazyResidualStudy;
 import org.beyondlazy.properties.LazyFailureClaims;
 import org.beyondlazy.reference.ReferenceBackend;
 
@@ -19,6 +16,9 @@ import org.beyondlazy.reference.ReferenceBackend;
  */
 @SpecRef({"C5", "C6"})
 public final class LazyResidualSection implements AuditSection {
+    /** Seed of the first A5.3 instance; instance s uses this + s. */
+    static final long FIRST_SEED = 1000L;
+
     @Override
     public String id() {
         return "lazy";
@@ -50,40 +50,32 @@ public final class LazyResidualSection implements AuditSection {
         for (int[] c : cases) {
             int d = c[0];
             int l = c[1];
-            long n = Sizes.symmetricDimension(d, l);
-            int mStar = TangentRank.threshold(d, l);
-            int maxWidth = mStar + 2;
+            int maxWidth = TangentRank.threshold(d, l) + 2;
+            LazyResidualStudy.Result study = LazyResidualStudy.run(backend,
+                    new LazyResidualStudy.Spec(d, l, LazyResidualStudy.Spec.upTo(maxWidth), FIRST_SEED, seeds));
+            long n = study.symmetricDimension();
+            int mStar = study.threshold();
             double[] ms = new double[maxWidth];
             double[] mean = new double[maxWidth];
             double[] predicted = new double[maxWidth];
-            LazyInstances.Instance[] inst = new LazyInstances.Instance[seeds];
-            for (int s = 0; s < seeds; s++) {
-                inst[s] = LazyInstances.rankOneTarget(1000 + s, d, l, maxWidth);
-            }
-            for (int m = 1; m <= maxWidth; m++) {
-                double sum = 0;
-                double sumSq = 0;
-                for (int s = 0; s < seeds; s++) {
-                    Problem p = Problem.of(ModelKind.PLAIN, m, 0.0, inst[s].truth());
-                    var v = backend.tangentSpace(p, inst[s].initialization(m));
-                    double rho = v.lazyResidual(inst[s].truth());
-                    sum += rho;
-                    sumSq += rho * rho;
-                    rankTrials++;
-                    rankMatches += v.rank() == TangentRank.expectedRank(d, l, m) ? 1 : 0;
-                    if (m < mStar) {
+            for (LazyResidualStudy.Width w : study.widths()) {
+                int m = w.width();
+                for (double rho : w.residuals()) {
+                    if (w.belowThreshold()) {
                         trialsBelow++;
                         positiveBelow += rho > LazyFailureClaims.POSITIVE_FLOOR ? 1 : 0;
-                    } else if (!TangentRank.isDefective(d, l, m)) {
+                    } else if (!w.defective()) {
                         trialsFrom++;
                         zeroFrom += rho <= LazyFailureClaims.ROUND_OFF ? 1 : 0;
                     }
                 }
+                rankTrials += seeds;
+                rankMatches += w.ranksMatching();
                 ms[m - 1] = m;
-                mean[m - 1] = sumSq / seeds;
-                predicted[m - 1] = TangentRank.predictedMeanSquare(d, l, m);
+                mean[m - 1] = w.meanSquare();
+                predicted[m - 1] = w.predictedMeanSquare();
                 rows.add(List.of(Integer.toString(d), Integer.toString(l), Long.toString(n), Integer.toString(mStar), Integer.toString(m),
-                        String.format(Locale.ROOT, "%.3f", sum / seeds), String.format(Locale.ROOT, "%.3f", sumSq / seeds),
+                        String.format(Locale.ROOT, "%.3f", w.mean()), String.format(Locale.ROOT, "%.3f", w.meanSquare()),
                         String.format(Locale.ROOT, "%.3f", predicted[m - 1])));
             }
             String file = id() + "-d" + d + "-l" + l + ".png";

@@ -4,7 +4,6 @@ import java.util.List;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.properties.GradientClaims;
 import org.beyondlazy.properties.InvarianceClaims;
-import org.beyondlazy.core.variant.RecoveryExperiment;
 import org.beyondlazy.properties.LazyFailureClaims;
 import org.beyondlazy.properties.LazyLimitClaims;
 import org.beyondlazy.properties.MomentumClaims;
@@ -43,7 +42,7 @@ public final class ReferenceSuites {
         }
     }
 
-    /** C8, C9, C10, C13 on the reference (issue 4), with the lazy-residual column of C8 (issue 3). */
+    /** C8, C9, C10, C13 on the reference, with C8's lazy-residual column on the reference's tangent space. */
     public static class Variant extends VariantClaims {
         @Override
         public Backend backend() {
@@ -51,8 +50,8 @@ public final class ReferenceSuites {
         }
 
         @Override
-        protected RecoveryExperiment.LazyResidual lazyResidual() {
-            return HeadlineSection.LAZY_RESIDUAL;
+        protected Backend lazyBackend() {
+            return REFERENCE;
         }
     }
 
