@@ -45,6 +45,28 @@ class BenchLazyTest {
     }
 
     @Test
+    void lazyRoutesAgree() {
+        // the kernel form (A8.1) and the packed SVD (E8.8) on the same seeded instances, below and at m*
+        for (String width : new String[] {"4", "9", "10"}) {
+            JsonNode packed = CliRun.of("lazy", "--json", "--dim", "6", "--order", "3", "--width", width, "--trials", "3",
+                    "--route", "packed").json();
+            JsonNode kernel = CliRun.of("lazy", "--json", "--dim", "6", "--order", "3", "--width", width, "--trials", "3",
+                    "--route", "kernel").json();
+            assertThat(packed.get("route").asText()).isEqualTo("packed");
+            assertThat(kernel.get("route").asText()).isEqualTo("kernel");
+            assertThat(kernel.get("tangentRank").asInt()).as("m=%s", width).isEqualTo(packed.get("tangentRank").asInt());
+            double tolerance = 1e-12 + Math.sqrt(kernel.get("residualSquareAccuracy").asDouble());
+            for (String f : new String[] {"residualMin", "residualMax", "residualMean"}) {
+                assertThat(kernel.get(f).asDouble()).as("%s at m=%s", f, width).isCloseTo(packed.get(f).asDouble(),
+                        org.assertj.core.data.Offset.offset(tolerance));
+            }
+        }
+        CliRun bad = CliRun.of("lazy", "--dim", "6", "--order", "3", "--width", "4", "--route", "svd");
+        assertThat(bad.status()).isEqualTo(ExitStatus.BAD_INPUT);
+        assertThat(bad.err()).contains("svd");
+    }
+
+    @Test
     void unknownImplementationIsBadInput() {
         CliRun run = CliRun.of("bench", "--case", "factored", "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
                 "--implementation", "gpu");

@@ -1,6 +1,7 @@
 package org.beyondlazy.core;
 
 import org.beyondlazy.core.lazy.TangentSpace;
+import org.beyondlazy.core.lazy.TangentSpectrum;
 
 /**
  * An implementation of the spec's computations: the reference, the fast path, or another JVM
@@ -38,5 +39,17 @@ public interface Backend {
      */
     default TangentSpace tangentSpace(Problem problem, double[] theta0) {
         throw new BeyondLazyException(ErrorCode.UNSUPPORTED, name(), "the tangent space (spec E5.7)");
+    }
+
+    /**
+     * The rank, singular values and lazy residual of the tangent space (spec E5.7) by whichever route the
+     * backend computes fastest; by default {@link #tangentSpace}. A backend may answer from the kernel
+     * JᵀJ (spec E8.10, A8.1) where forming the N(d,l) × m·d Jacobian is too costly.
+     *
+     * @param theta0 W₀ (m×d row-major); copied
+     * @throws BeyondLazyException {@link ErrorCode#UNSUPPORTED} when the backend does not implement the lazy-regime section
+     */
+    default TangentSpectrum tangentSpectrum(Problem problem, double[] theta0) {
+        return tangentSpace(problem, theta0);
     }
 }

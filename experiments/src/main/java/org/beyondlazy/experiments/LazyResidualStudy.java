@@ -16,7 +16,7 @@ import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.lazy.LazyInstances;
 import org.beyondlazy.core.lazy.TangentRank;
-import org.beyondlazy.core.lazy.TangentSpace;
+import org.beyondlazy.core.lazy.TangentSpectrum;
 
 /**
  * The lazy-residual study: ρ_lazy (A5.2) and the tangent rank (A5.1) over seeds and widths on the seeded
@@ -92,9 +92,11 @@ public final class LazyResidualStudy {
      * @param predictedMeanSquare 1 − m·d/N, floored at 0 (E5.10)
      * @param belowThreshold      m &lt; m* (E5.9)
      * @param defective           (d, l, m) is an Alexander–Hirschowitz exception (E5.8)
+     * @param residualSquareAccuracy the largest {@link TangentSpectrum#residualSquareAccuracy()} over the instances:
+     *                            0 for the Jacobian's SVD, A8.1's estimate of |ρ̂² − ρ²| for the kernel form
      */
     public record Width(int width, double[] residuals, int[] ranks, long expectedRank, double predictedMeanSquare,
-            boolean belowThreshold, boolean defective) {
+            boolean belowThreshold, boolean defective, double residualSquareAccuracy) {
         public double mean() {
             return Statistics.mean(residuals);
         }
@@ -132,7 +134,10 @@ public final class LazyResidualStudy {
         }
     }
 
-    /** Runs the study on the backend's tangent space (Backend#tangentSpace, E5.7). */
+    /**
+     * Runs the study on the backend's tangent space by its preferred route (Backend#tangentSpectrum: the packed
+     * SVD of A5.1–A5.2 or, on the fast path where it costs fewer flops, the kernel form of A8.1).
+     */
     public static Result run(Backend backend, Spec spec) {
         int d = spec.dim();
         int l = spec.order();
@@ -140,12 +145,14 @@ public final class LazyResidualStudy {
         int maxWidth = widths[widths.length - 1];
         double[][] rho = new double[widths.length][spec.seeds()];
         int[][] ranks = new int[widths.length][spec.seeds()];
+        double[] accuracy = new double[widths.length];
         for (int s = 0; s < spec.seeds(); s++) {
             LazyInstances.Instance instance = LazyInstances.rankOneTarget(spec.seed(s), d, l, maxWidth); // A5.3
             for (int k = 0; k < widths.length; k++) {
-                TangentSpace v = tangentSpace(backend, instance.truth(), instance.initialization(widths[k]), widths[k]);
-                ranks[k][s] = v.rank(); // A5.1
-                rho[k][s] = v.lazyResidual(instance.truth()); // A5.2
+                TangentSpectrum v = tangentSpectrum(backend, instance.truth(), instance.initialization(widths[k]), widths[k]);
+                ranks[k][s] = v.rank(); // A5.1 (A8.1 on the kernel route)
+                rho[k][s] = v.lazyResidual(instance.truth()); // A5.2 (A8.1 step 6)
+                accuracy[k] = Math.max(accuracy[k], v.residualSquareAccuracy());
             }
         }
         int mStar = TangentRank.threshold(d, l);
@@ -153,7 +160,7 @@ public final class LazyResidualStudy {
         for (int k = 0; k < widths.length; k++) {
             int m = widths[k];
             out.add(new Width(m, rho[k], ranks[k], TangentRank.expectedRank(d, l, m), TangentRank.predictedMeanSquare(d, l, m),
-                    m < mStar, TangentRank.isDefective(d, l, m)));
+                    m < mStar, TangentRank.isDefective(d, l, m), accuracy[k]));
         }
         return new Result(spec, Sizes.symmetricDimension(d, l), mStar, List.copyOf(out));
     }
@@ -166,10 +173,11 @@ public final class LazyResidualStudy {
     public static double residualAtGaussianInitialization(Backend backend, FactoredTruth truth, int width, long seed) {
         int d = truth.dim();
         double[] w0 = Generators.gaussian(Generators.rng(seed), width, d, 1.0 / Math.sqrt(d));
-        return tangentSpace(backend, truth, w0, width).lazyResidual(truth);
+        return tangentSpectrum(backend, truth, w0, width).lazyResidual(truth);
     }
 
-    private static TangentSpace tangentSpace(Backend backend, FactoredTruth truth, double[] w0, int width) {
-        return backend.tangentSpace(Problem.of(ModelKind.PLAIN, width, 0.0, truth), w0);
+    /** The backend's preferred route (Backend#tangentSpectrum: the kernel form of A8.1 on the fast path when it is cheaper). */
+    private static TangentSpectrum tangentSpectrum(Backend backend, FactoredTruth truth, double[] w0, int width) {
+        return backend.tangentSpectrum(Problem.of(ModelKind.PLAIN, width, 0.0, truth), w0);
     }
 }

@@ -18,7 +18,9 @@ public enum FastVariant {
     /** The linearized plain model in Gram form (E8.7), with either truth term. */
     GRAM_LINEARIZED(List.of(GramLinearizedObjective.class, FactoredTruthTerm.class, PackedDenseTruthTerm.class, PackedResidual.class)),
     /** The tangent space V(W₀) of the plain model in packed coordinates (E8.8). */
-    PACKED_TANGENT(List.of(PackedTangentSpace.class));
+    PACKED_TANGENT(List.of(PackedTangentSpace.class)),
+    /** The tangent space's rank, spectrum and lazy residual from the kernel JᵀJ in block form (E8.10, E8.11, A8.1). */
+    KERNEL_TANGENT(List.of(KernelTangentSpace.class, FactoredTruthTerm.class, PackedDenseTruthTerm.class));
 
     private final List<Class<?>> kernels;
 

@@ -1,13 +1,16 @@
 package org.beyondlazy.fast;
 
 import dev.ludovic.netlib.blas.BLAS;
+import dev.ludovic.netlib.lapack.LAPACK;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.DenseTruth;
 import org.beyondlazy.core.FactoredTruth;
 import org.beyondlazy.core.Objective;
 import org.beyondlazy.core.Problem;
+import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.lazy.TangentSpace;
+import org.beyondlazy.core.lazy.TangentSpectrum;
 
 /**
  * The fast path's {@link Backend}: {@link GramObjective} for every model, with the truth term in Gram
@@ -17,15 +20,27 @@ import org.beyondlazy.core.lazy.TangentSpace;
 @SpecRef({"E8.1", "E8.6"})
 public final class GramBackend implements Backend {
     private final BLAS blas;
+    private final LAPACK lapack;
 
-    /** On {@link Blas#best()}: native OpenBLAS when installed, pure Java otherwise. */
+    /** On {@link Blas#best()} and {@link Lapack#best()}: native OpenBLAS when installed, pure Java otherwise. */
     public GramBackend() {
         this(Blas.best());
     }
 
-    /** On the given BLAS (e.g. {@link Blas#pureJava()}). */
+    /** On the given BLAS (e.g. {@link Blas#pureJava()}) and {@link Lapack#best()}. */
     public GramBackend(BLAS blas) {
+        this(blas, Lapack.best());
+    }
+
+    /** On the given BLAS and LAPACK (e.g. {@link Lapack#pureJava()}). */
+    public GramBackend(BLAS blas, LAPACK lapack) {
         this.blas = blas;
+        this.lapack = lapack;
+    }
+
+    /** The LAPACK in use (eigendecompositions of the kernel-form tangent space). */
+    public LAPACK lapack() {
+        return lapack;
     }
 
     /** The BLAS in use. */
@@ -59,6 +74,42 @@ public final class GramBackend implements Backend {
     @Override
     public TangentSpace tangentSpace(Problem problem, double[] theta0) {
         return new PackedTangentSpace(problem, theta0);
+    }
+
+    /** The tangent space from its kernel JᵀJ (E8.10, E8.11, A8.1), never forming N(d,l) coordinates. */
+    public KernelTangentSpace kernelTangentSpace(Problem problem, double[] theta0) {
+        return new KernelTangentSpace(problem, theta0, blas, lapack);
+    }
+
+    /** Largest packed Jacobian N(d,l)·m·d the route rule falls back to when the kernel's rank is unresolved (doubles; ~160 MB). */
+    public static final long PACKED_FALLBACK_ENTRIES = 20_000_000L;
+
+    /**
+     * The faster of the two routes by flop count (A8.1, last paragraph): the kernel form when
+     * (m·k)³ ≤ N(d,l)·m·d·min(N(d,l), m·d) (its eigendecomposition against the packed SVD), else the packed
+     * Jacobian (E8.8). When the kernel's rank is not resolved ({@link KernelTangentSpace#rankIsResolved()}) and
+     * the packed Jacobian has at most {@link #PACKED_FALLBACK_ENTRIES} entries, the packed SVD answers instead.
+     */
+    @Override
+    public TangentSpectrum tangentSpectrum(Problem problem, double[] theta0) {
+        if (!prefersKernel(problem.dim(), problem.order(), problem.width())) {
+            return tangentSpace(problem, theta0);
+        }
+        KernelTangentSpace kernel = kernelTangentSpace(problem, theta0);
+        if (!kernel.rankIsResolved()
+                && Sizes.symmetricDimension(problem.dim(), problem.order()) * problem.parameterCount() <= PACKED_FALLBACK_ENTRIES) {
+            return tangentSpace(problem, theta0);
+        }
+        return kernel;
+    }
+
+    /** The route rule of {@link #tangentSpectrum}: true when the kernel form costs fewer flops. */
+    @SpecRef("A8.1")
+    public static boolean prefersKernel(int dim, int order, int width) {
+        double n = Sizes.symmetricDimension(dim, order);
+        double md = (double) width * dim;
+        double mk = (double) width * Math.min(width, dim);
+        return mk * mk * mk <= n * md * Math.min(n, md);
     }
 
     private TruthTerm truthTerm(Problem problem) {

@@ -80,7 +80,7 @@ class DifferentialTest {
     }
 
     /** Classes of the fast module that compute nothing of the spec themselves (exempt from the registry). */
-    static final Set<Class<?>> INFRASTRUCTURE = Set.of(Blas.class, GramBackend.class, FastVariant.class, FastBackendProviders.class);
+    static final Set<Class<?>> INFRASTRUCTURE = Set.of(Blas.class, Lapack.class, GramBackend.class, FastVariant.class, FastBackendProviders.class);
 
     /** The variants of the objective this class covers (the loops below run over them). */
     static final Set<FastVariant> COVERED = EnumSet.of(FastVariant.GRAM_FACTORED, FastVariant.PACKED_DENSE);
@@ -89,7 +89,8 @@ class DifferentialTest {
             FastVariant.GRAM_FACTORED, DifferentialTest.class,
             FastVariant.PACKED_DENSE, DifferentialTest.class,
             FastVariant.GRAM_LINEARIZED, LinearizedDifferentialTest.class,
-            FastVariant.PACKED_TANGENT, TangentSpaceDifferentialTest.class);
+            FastVariant.PACKED_TANGENT, TangentSpaceDifferentialTest.class,
+            FastVariant.KERNEL_TANGENT, KernelTangentSpaceDifferentialTest.class);
 
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();

@@ -6,12 +6,13 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The conformance kit (module beyondlazy-properties) run on the fast path: every suite of
- * {@code ConformanceKit.SUITES}, once on the pure-Java BLAS and once on the best available one (native
+ * {@code ConformanceKit.SUITES}, once on pure-Java BLAS and LAPACK and once on the best available one (native
  * OpenBLAS when installed). This is also the worked example of how another JVM implementation runs
  * the kit on itself: one subclass of {@link ConformanceKitTests} per backend.
  */
 class FastConformanceTest {
-    private static final Backend PURE_JAVA = new GramBackend(Blas.pureJava());
+    /** Pure-Java BLAS and LAPACK (the kernel-form tangent space's eigensolver included). */
+    private static final Backend PURE_JAVA = new GramBackend(Blas.pureJava(), Lapack.pureJava());
     private static final Backend BEST = new GramBackend(Blas.best());
 
     @Nested

@@ -45,7 +45,8 @@ public final class ConformanceKit {
             suite(MomentumClaims.class, List.of("C11"), Capability.TANGENT_SPACE, Capability.LINEARIZED_OBJECTIVE),
             suite(PolarDynamicsClaims.class, List.of("C12")),
             suite(DifferentialClaims.class, List.of("C14")),
-            suite(ObjectiveContractClaims.class, List.of("C15")));
+            suite(ObjectiveContractClaims.class, List.of("C15")),
+            suite(TangentSpectrumClaims.class, List.of("C16"), Capability.TANGENT_SPACE));
 
     private ConformanceKit() {
     }

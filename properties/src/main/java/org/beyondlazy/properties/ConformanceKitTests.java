@@ -74,6 +74,14 @@ public abstract class ConformanceKitTests {
     }
 
     @Nested
+    class TangentSpectrum extends TangentSpectrumClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+
+    @Nested
     class LazyFailure extends LazyFailureClaims {
         @Override
         public Backend backend() {

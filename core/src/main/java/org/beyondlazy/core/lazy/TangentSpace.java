@@ -9,7 +9,7 @@ import org.beyondlazy.core.Truth;
  * multi-indices α, so that Euclidean norms equal Frobenius norms.
  */
 @SpecRef("E5.7")
-public interface TangentSpace {
+public interface TangentSpace extends TangentSpectrum {
     /**
      * Relative rank threshold of A5.1: singular values of the Jacobian matrix at most this times σ₁
      * count as zero. Measured gap on the C5 range: kept σ_k/σ₁ stay above 1.2e-6, dropped ones below
@@ -21,6 +21,7 @@ public interface TangentSpace {
     int ambientDimension();
 
     /** m·d, the number of columns. */
+    @Override
     int parameterCount();
 
     /**
@@ -30,9 +31,11 @@ public interface TangentSpace {
     double[][] jacobianMatrix();
 
     /** The singular values σ₁ ≥ σ₂ ≥ … of the Jacobian matrix (A5.1 step 2); a fresh array. */
+    @Override
     double[] singularValues();
 
     /** The numerical rank of A5.1 step 3: #{k : σ_k &gt; {@link #RANK_TOLERANCE}·σ₁}. */
+    @Override
     int rank();
 
     /**
@@ -40,5 +43,6 @@ public interface TangentSpace {
      *
      * @param truth T* of the same order and dimension; T* ≠ 0
      */
+    @Override
     double lazyResidual(Truth truth);
 }
