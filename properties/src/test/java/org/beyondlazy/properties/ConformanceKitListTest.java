@@ -53,4 +53,14 @@ class ConformanceKitListTest {
             assertThat(suite.needs()).contains(Capability.OBJECTIVE);
         }
     }
+
+    @Test
+    void theReferenceIsRegisteredByNameAndIsTheDefault() {
+        assertThat(org.beyondlazy.core.Backends.available()).containsKey(org.beyondlazy.core.Backends.DEFAULT);
+        assertThat(org.beyondlazy.core.Backends.get("reference").name()).isEqualTo("reference");
+        org.beyondlazy.core.BeyondLazyException unknown = org.junit.jupiter.api.Assertions.assertThrows(
+                org.beyondlazy.core.BeyondLazyException.class, () -> org.beyondlazy.core.Backends.get("no-such-backend"));
+        assertThat(unknown.code()).isEqualTo(org.beyondlazy.core.ErrorCode.UNKNOWN_NAME);
+        assertThat(unknown.getMessage()).contains("no-such-backend").contains("reference");
+    }
 }
