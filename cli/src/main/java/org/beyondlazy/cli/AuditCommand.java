@@ -1,12 +1,11 @@
 package org.beyondlazy.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.properties.ClaimSettings;
@@ -46,63 +45,35 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Set<String> only = null;
-        if (claims != null) {
-            only = new TreeSet<>();
-            for (String c : claims) {
-                if (!c.matches("C\\d+")) {
-                    throw InputException.bad("--claims", "not a claim id: '" + c + "' (expected e.g. C4)");
-                }
-                only.add(c);
-            }
-        }
-        Set<String> selected = only;
-        Audit.Options options = Inputs.within("--profile/--examples", () ->
-                new Audit.Options(profile, examples, seed == null ? ClaimSettings.DEFAULT_SEED : seed, selected));
+        Audit.Options options = Inputs.within("--profile/--examples/--claims", () -> new Audit.Options(profile, examples,
+                seed == null ? ClaimSettings.DEFAULT_SEED : seed, claims == null ? null : Set.copyOf(claims)));
         Inputs.outputDirectory("--out", out);
-        if (Files.isDirectory(out) && !isEmptyOrReport(out)) {
-            throw InputException.bad("--out " + out, "exists and is not an earlier audit report (no index.html and "
-                    + "summary.json); choose a new directory");
-        }
         var err = spec.commandLine().getErr();
         Audit.Report report = Audit.run(options, out, line -> {
             err.println("audit: " + line);
             err.flush();
         });
-        List<String> failing = new ArrayList<>();
-        List<String> pending = new ArrayList<>();
-        List<String> holding = new ArrayList<>();
-        List<String> notSupported = new ArrayList<>();
-        for (Audit.ClaimOutcome o : report.claims()) {
-            switch (o.verdict()) {
-                case HOLDS -> holding.add(o.claim().id());
-                case PENDING -> pending.add(o.claim().id());
-                case NOT_SELECTED -> { }
-                case NOT_SUPPORTED -> notSupported.add(o.claim().id());
-                case FAILS, NOT_RUN -> failing.add(o.claim().id() + " (" + o.verdict().label + ")");
-            }
-        }
         Map<String, Object> result = Outputs.map();
         result.put("ok", report.ok());
         result.put("profile", profile);
         result.put("seconds", report.seconds());
         result.put("report", out.resolve("index.html").toString());
-        result.put("holds", holding);
-        result.put("failing", failing);
-        result.put("pending", pending);
-        result.put("notSupported", notSupported);
+        Map<String, List<String>> ids = new LinkedHashMap<>();
+        for (String key : List.of("holds", "failing", "notSupported", "pending")) {
+            ids.put(key, new ArrayList<>());
+        }
+        for (Audit.ClaimOutcome o : report.claims()) {
+            String id = o.claim().id();
+            switch (o.verdict()) {
+                case HOLDS -> ids.get("holds").add(id);
+                case FAILS, NOT_RUN -> ids.get("failing").add(id + " (" + o.verdict().label + ")");
+                case NOT_SUPPORTED -> ids.get("notSupported").add(id);
+                case PENDING -> ids.get("pending").add(id);
+                case NOT_SELECTED -> { }
+            }
+        }
+        result.putAll(ids);
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
         return report.ok() ? ExitStatus.OK : ExitStatus.CHECK_FAILED;
-    }
-
-    private static boolean isEmptyOrReport(Path dir) {
-        try (var files = Files.list(dir)) {
-            if (files.findAny().isEmpty()) {
-                return true;
-            }
-        } catch (java.io.IOException e) {
-            return false;
-        }
-        return Files.isRegularFile(dir.resolve("index.html")) && Files.isRegularFile(dir.resolve("summary.json"));
     }
 }

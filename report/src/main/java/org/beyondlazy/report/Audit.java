@@ -73,7 +73,14 @@ public final class Audit {
             if (examples != null && examples < 1) {
                 throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "examples", ">= 1", examples);
             }
-            claims = claims == null ? null : Set.copyOf(claims);
+            if (claims != null) {
+                for (String c : claims) {
+                    if (!c.matches("C\\d+")) {
+                        throw new BeyondLazyException(ErrorCode.INVALID_INPUT, "claims", "not a claim id: '" + c + "' (expected e.g. C4)");
+                    }
+                }
+                claims = Set.copyOf(claims);
+            }
         }
 
         /** The options of a default run: quick profile, CI examples and seed, every claim. */
@@ -103,9 +110,17 @@ public final class Audit {
                 "a directory holding spec/claims.md (run from the repository or set -Dbeyondlazy.root=<repository>)", dir);
     }
 
-    /** Runs the audit and writes the report into {@code out}; {@code log} receives progress lines. */
+    /**
+     * Runs the audit and writes the report into {@code out}, replacing an earlier report there; refuses
+     * ({@link ErrorCode#INVALID_INPUT}, before any work) a directory that holds anything else.
+     * {@code log} receives progress lines.
+     */
     public static Report run(Options options, Path out, Consumer<String> log) {
         long start = System.nanoTime();
+        if (Files.isDirectory(out) && !isEmptyOrReport(out)) {
+            throw new BeyondLazyException(ErrorCode.INVALID_INPUT, out.toString(), "exists and is not an earlier audit report "
+                    + "(no index.html and summary.json); choose a new directory");
+        }
         String profile = options.profile();
         Set<String> onlyClaims = options.claims();
         Path root = root();
@@ -273,6 +288,17 @@ public final class Audit {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static boolean isEmptyOrReport(Path dir) {
+        try (Stream<Path> files = Files.list(dir)) {
+            if (files.findAny().isEmpty()) {
+                return true;
+            }
+        } catch (IOException e) {
+            return false;
+        }
+        return Files.isRegularFile(dir.resolve("index.html")) && Files.isRegularFile(dir.resolve("summary.json"));
     }
 
     private static void copyMarkdown(Path from, Path to) throws IOException {
