@@ -194,6 +194,7 @@ class DifferentialTest {
 
     /** A hand-computed case (E8.2, E8.3): plain, l = 3, d = 2, one component w = (1, 1), truth c = 2, u = (1, 0). */
     @Test
+    @Tag("C14")
     @SpecRef("C14")
     void handComputedCase() {
         for (BlasChoice choice : BlasChoice.values()) {
@@ -213,6 +214,7 @@ class DifferentialTest {
      * √(ε·S) ≈ 1e-8·‖T*‖ error would be 10 times the quantity itself.
      */
     @Test
+    @Tag("C14")
     @SpecRef("C14")
     void residualNormNearAPerfectFitDoesNotCancel() {
         for (BlasChoice choice : BlasChoice.values()) {
@@ -249,6 +251,7 @@ class DifferentialTest {
 
     /** A homog component at the origin contributes nothing and has gradient λ·0 = 0 (E2.3, E2.7), as in the reference. */
     @Test
+    @Tag("C14")
     @SpecRef("C14")
     void homogZeroRowMatchesTheReference() {
         Instance inst = Instances.random(7L, new Instances.Shape(ModelKind.HOMOG, 3, 4, 4, 2, true));
@@ -277,6 +280,7 @@ class DifferentialTest {
      * l = 5 the generic lexicographic walk).
      */
     @Test
+    @Tag("C14")
     @SpecRef("C14")
     void packedContractionInSeveralBlocksMatchesTheReference() {
         int genericWalks = 0;
@@ -315,6 +319,7 @@ class DifferentialTest {
      * {@link FastVariant}, and every registered variant is covered by this suite.
      */
     @Test
+    @Tag("C14")
     @SpecRef("C14")
     void everyFastVariantIsCovered() throws Exception {
         assertThat(COVERAGE.keySet()).as("variants covered by the differential suite").containsExactlyInAnyOrder(FastVariant.values());

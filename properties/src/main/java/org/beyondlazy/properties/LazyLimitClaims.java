@@ -2,6 +2,7 @@ package org.beyondlazy.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.beyondlazy.core.ModelKind;
 import org.beyondlazy.core.Objective;
@@ -9,9 +10,14 @@ import org.beyondlazy.core.Problem;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.lazy.AlphaScaling;
 import org.beyondlazy.core.lazy.LazyInstances;
+import org.beyondlazy.core.lazy.LazyLimitBound;
 import org.beyondlazy.core.lazy.TangentSpace;
 import org.beyondlazy.core.momentum.Envelope;
 import org.beyondlazy.core.optim.GradientDescent;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.QRDecomposition;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.RealVector;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,8 +26,11 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Claim C7 (lazy limit, C19): gradient descent on the centered α-scaled objective F_α (E5.1) stays within the
  * predicted distance of gradient descent on its linearization (E5.6), started at the same w₀ with the same
  * step, on a fixed horizon (spec E5.11): over α = 2^4 … 2^10 the parameter gap has log-log slope −2, the
- * output gap −1 (centering by subtraction) or −2 (paired centering, whose model is odd around w₀), the
- * parameters move O(1/α), and the final error of a long run approaches the lazy residual ρ_lazy (A5.2).
+ * output gap −1 (centering by subtraction) or −2 (paired centering, whose model is odd around w₀); the movement
+ * obeys the descent-lemma bound α‖w_K − w₀‖ ≤ √(ηK)·‖T*‖ at every α and its ratio to the linearized movement is
+ * 1 + c₁/α + O(1/α²); the final error err(α) of a K-step run tends to the linearized err_lin(K) at the same 1/α
+ * rate, and err_lin(K) is within ε of the lazy residual ρ_lazy (A5.2) when K ≥ K*(ε), the horizon the instance's
+ * smallest singular value requires (E5.11).
  *
  * <p>Instances: A5.3 with d = 4, l = 3; subtraction uses m = 3 rows, pairing k = 3 rows doubled (m = 6).
  * md_eff = 12 &lt; N = 20, so ρ_lazy &gt; 0 and the lazy limit is a genuine failure to fit.
@@ -38,25 +47,44 @@ public abstract class LazyLimitClaims implements BackendUnderTest {
     public static final double STEP_FRACTION = 0.5;
     /** The fixed horizon of the gap comparison, in steps. */
     public static final int HORIZON = 200;
-    /** The long horizon of the final-error comparison, in steps. */
+    /**
+     * The final-error comparison runs K = min(K*(ε), {@link #LONG_HORIZON}) steps, where K*(ε) is the horizon after
+     * which the bound of E5.11 guarantees err_lin² ≤ ρ_lazy² + ε for the instance's σ_r (ε = {@link #FINAL_EPSILON}).
+     */
     public static final int LONG_HORIZON = 3000;
+    /** ε of K*(ε): a horizon of K*(ε) steps brings err_lin² within ε of ρ_lazy² (E5.11). */
+    public static final double FINAL_EPSILON = 1e-4;
     /** log₂ α of the gap fit: 4 … 10 (the asymptotic regime; at α ≤ 8 the gaps are pre-asymptotic). */
     public static final int MIN_LOG_ALPHA = 4;
     public static final int MAX_LOG_ALPHA = 10;
-    /** log₂ α of the final-error check: 6 … 10. */
-    public static final int MIN_LOG_ALPHA_FINAL = 6;
+    /** log₂ α from which the movement ratio's 1/α law is fitted (up to {@link #MAX_LOG_ALPHA}). */
+    public static final int MIN_LOG_ALPHA_RATIO_LAW = 6;
+    /**
+     * log₂ α of the final-error runs: 7 … 11. Their constants grow with the horizon K ≤ 3000, so their asymptotic
+     * regime starts later than that of the 200-step comparison (at α = 64 some instances are still pre-asymptotic).
+     */
+    public static final int MIN_LOG_ALPHA_FINAL = 7;
+    public static final int MAX_LOG_ALPHA_FINAL = 11;
     /** Tolerance on the fitted slopes (measured within ±0.05 of −2, −1, −2 on the CI seeds). */
     public static final double SLOPE_TOLERANCE = 0.15;
-    /** α‖w_K − w₀‖ / ‖α(w̄_K − w₀)‖ must lie in [1/F, F] at every α of the fit ("moves O(1/α)"). */
-    public static final double MOVEMENT_FACTOR = 1.25;
-    /** … and within this of 1 at the largest α (the ratio is 1 + O(1/α); measured ≤ 3e-3 at α = 1024). */
-    public static final double MOVEMENT_LIMIT_TOLERANCE = 0.01;
+    /**
+     * The 1/α law: over α = 2^6 … 2^10 the deviation r(α) − 1 of the movement ratio, and the final-error difference
+     * err(α) − err_lin, are fitted by c₁/α + c₂/α² (least squares) with a largest residual at most this fraction of
+     * their largest magnitude. Chosen on seeds 1000 … 1299 (largest misfit 1.3e-3, proofs-notes/C7.md); a deviation decaying like α^{−1/2}
+     * leaves 0.12, one with a constant offset of a tenth of its 1/α term 0.28.
+     */
+    public static final double LAW_FIT_REL = 0.01;
+    /**
+     * The same for err(α) − err_lin over α = 2^7 … 2^11 (chosen on seeds 1000 … 1199 with subtraction, 1000 … 1099
+     * with pairing: largest misfit 4.0e-3; proofs-notes/C7.md).
+     */
+    public static final double FINAL_LAW_FIT_REL = 0.02;
+    /** Round-off floor of the law fits (ratios of norms of O(1) vectors, times α ≤ 1024). */
+    public static final double LAW_FIT_FLOOR = 1e-9;
     /** Linearity: ‖α(w̄_K − w₀)‖ is the same at every α up to round-off. */
     public static final double LINEARITY_REL = 1e-9;
-    /** Round-off allowance of the ρ_lazy lower bound and of the convergence bound. */
+    /** Round-off allowance of the ρ_lazy lower bound, the convergence bound and the movement bound. */
     public static final double ROUND_OFF = 1e-9;
-    /** The final-error gap |err(α) − err_lin| must shrink at least like α^{−0.7} (measured −1 and −2). */
-    public static final double FINAL_GAP_MAX_SLOPE = -0.7;
     /** Instances per centering; seeds ClaimSettings.seed() + 0 … EXAMPLES − 1 (each printed on failure). */
     public static final int EXAMPLES = 5;
 
@@ -87,11 +115,15 @@ public abstract class LazyLimitClaims implements BackendUnderTest {
         double eta = STEP_FRACTION / (sv[0] * sv[0]);
         double rho = v.lazyResidual(inst.truth());
         double truthNorm = Math.sqrt(inst.truth().normSquared());
+        // E5.11, movement: the descent lemma along GD on F_α gives α‖w_K − w₀‖ ≤ √(ηK)·‖T*‖ (proofs-notes/C7.md)
+        double movementBound = Math.sqrt(eta * HORIZON) * truthNorm;
 
         int count = MAX_LOG_ALPHA - MIN_LOG_ALPHA + 1;
         double[] logAlpha = new double[count];
         double[] logParameterGap = new double[count];
         double[] logOutputGap = new double[count];
+        double[] alphas = new double[count];
+        double[] ratioDeviation = new double[count];
         double linearMovement = Double.NaN;
         StringBuilder report = new StringBuilder();
         for (int j = 0; j < count; j++) {
@@ -109,17 +141,17 @@ public abstract class LazyLimitClaims implements BackendUnderTest {
             }
             assertThat(Math.abs(movementLinear - linearMovement)).as("linearity: ‖α(w̄ − w0)‖ at α=%s, %s", alpha, what)
                     .isLessThanOrEqualTo(LINEARITY_REL * linearMovement);
-            assertThat(movement / movementLinear).as("α‖w − w0‖ / ‖α(w̄ − w0)‖ at α=%s, %s", alpha, what)
-                    .isBetween(1 / MOVEMENT_FACTOR, MOVEMENT_FACTOR);
-            if (j == count - 1) {
-                assertThat(Math.abs(movement / movementLinear - 1)).as("movement ratio at the largest α, %s", what)
-                        .isLessThanOrEqualTo(MOVEMENT_LIMIT_TOLERANCE);
-            }
+            assertThat(movement).as("α‖w_K − w0‖ ≤ √(ηK)‖T*‖ = %s at α=%s, %s", movementBound, alpha, what)
+                    .isLessThanOrEqualTo(movementBound * (1 + ROUND_OFF));
+            assertThat(movementLinear).as("‖α(w̄_K − w0)‖ ≤ √(ηK)‖T*‖ = %s, %s", movementBound, what)
+                    .isLessThanOrEqualTo(movementBound * (1 + ROUND_OFF));
+            alphas[j] = alpha;
+            ratioDeviation[j] = movement / movementLinear - 1;
             logAlpha[j] = Math.log(alpha);
             logParameterGap[j] = Math.log(parameterGap);
             logOutputGap[j] = Math.log(outputGap);
-            report.append(String.format(Locale.ROOT, "α=%.0f: param %.3e, output %.3e, move×α %.4f; ", alpha, parameterGap,
-                    outputGap, movement));
+            report.append(String.format(Locale.ROOT, "α=%.0f: param %.3e, output %.3e, move×α %.4f (ratio %.5f); ", alpha,
+                    parameterGap, outputGap, movement, movement / movementLinear));
         }
         double parameterSlope = Envelope.slope(logAlpha, logParameterGap);
         double outputSlope = Envelope.slope(logAlpha, logOutputGap);
@@ -128,38 +160,66 @@ public abstract class LazyLimitClaims implements BackendUnderTest {
                 .isBetween(-2.0 - SLOPE_TOLERANCE, -2.0 + SLOPE_TOLERANCE);
         assertThat(outputSlope).as("log-log slope of the output gap, %s: %s", what, report)
                 .isBetween(expectedOutputSlope - SLOPE_TOLERANCE, expectedOutputSlope + SLOPE_TOLERANCE);
+        int skip = MIN_LOG_ALPHA_RATIO_LAW - MIN_LOG_ALPHA;
+        double ratioMisfit = lawMisfit(Arrays.copyOfRange(alphas, skip, count), Arrays.copyOfRange(ratioDeviation, skip, count));
+        assertThat(ratioMisfit).as("1/α law of the movement ratio: r(α) − 1 = c₁/α + c₂/α² over α ≥ 2^%d, %s: %s",
+                MIN_LOG_ALPHA_RATIO_LAW, what, report).isLessThanOrEqualTo(LAW_FIT_REL);
 
         // Final error of long runs: err(α) = ‖α(T(w) − T(w₀)) − T*‖/‖T*‖ = α·‖T(w) − T(w₀) − T*/α‖/‖T*‖.
+        int rank = v.rank();
+        int longEnough = LazyLimitBound.stepsToWithin(FINAL_EPSILON, eta, sv[rank - 1]); // K*(ε) of E5.11
+        int horizon = Math.min(longEnough, LONG_HORIZON);
         Problem unit = scaledProblem(centering, base, w0, 1.0);
         Objective linear = backend().linearizedObjective(unit, w0);
-        double errLinear = linear.residualNorm(run(linear, w0, eta, LONG_HORIZON)) / truthNorm; // the same for every α (linearity)
-        int rank = v.rank();
-        double bound = org.beyondlazy.core.lazy.LazyLimitBound.linearizedErrorSquaredBound(rho, eta, sv[rank - 1],
-                LONG_HORIZON); // E5.11: convergence of linear GD
+        double errLinear = linear.residualNorm(run(linear, w0, eta, horizon)) / truthNorm; // the same for every α (linearity)
+        double bound = LazyLimitBound.linearizedErrorSquaredBound(rho, eta, sv[rank - 1], horizon); // E5.11
         assertThat(errLinear).as("linearized final error ≥ ρ_lazy = %s, %s", rho, what).isGreaterThanOrEqualTo(rho - ROUND_OFF);
-        assertThat(errLinear * errLinear).as("linearized final error² ≤ ρ² + q^{2K}(1 − ρ²), %s", what)
+        assertThat(errLinear * errLinear).as("linearized final error² ≤ ρ² + q^{2K}(1 − ρ²), K = %d, %s", horizon, what)
                 .isLessThanOrEqualTo(bound + ROUND_OFF);
-        int finals = MAX_LOG_ALPHA - MIN_LOG_ALPHA_FINAL + 1;
-        double[] logA = new double[finals];
-        double[] logGap = new double[finals];
-        double previous = Double.POSITIVE_INFINITY;
+        if (horizon == longEnough) {
+            assertThat(errLinear * errLinear - rho * rho).as("err_lin² − ρ² ≤ ε after K*(ε) = %d steps, %s", longEnough, what)
+                    .isLessThanOrEqualTo(FINAL_EPSILON + ROUND_OFF);
+        }
+        int finals = MAX_LOG_ALPHA_FINAL - MIN_LOG_ALPHA_FINAL + 1;
+        double[] finalAlphas = new double[finals];
+        double[] difference = new double[finals];
         StringBuilder finalReport = new StringBuilder();
         for (int j = 0; j < finals; j++) {
             double alpha = Math.pow(2, MIN_LOG_ALPHA_FINAL + j);
             Objective f = backend().objective(scaledProblem(centering, base, w0, alpha));
-            double err = alpha * f.residualNorm(run(f, w0, eta, LONG_HORIZON)) / truthNorm;
-            double gap = Math.abs(err - errLinear);
+            double err = alpha * f.residualNorm(run(f, w0, eta, horizon)) / truthNorm;
             finalReport.append(String.format(Locale.ROOT, "α=%.0f: err %.6f; ", alpha, err));
-            assertThat(gap).as("|err(α) − err_lin| non-increasing at α=%s (ρ_lazy %s, err_lin %s), %s: %s", alpha, rho,
-                    errLinear, what, finalReport).isLessThanOrEqualTo(previous);
-            previous = gap;
-            logA[j] = Math.log(alpha);
-            logGap[j] = Math.log(gap);
+            finalAlphas[j] = alpha;
+            difference[j] = err - errLinear;
         }
-        assertThat(Envelope.slope(logA, logGap)).as("log-log slope of |err(α) − err_lin|, %s: %s", what, finalReport)
-                .isLessThanOrEqualTo(FINAL_GAP_MAX_SLOPE);
-        ClaimOutput.printf(Locale.ROOT, "C7 %s: ρ_lazy=%.6f err_lin=%.6f slopes param %.3f output %.3f; %s%s%n", what, rho,
-                errLinear, parameterSlope, outputSlope, report, finalReport);
+        // err(α) → err_lin: the signed difference follows c₁/α + c₂/α² (it may cross 0, so |·| need not be monotone)
+        assertThat(lawMisfit(finalAlphas, difference)).as("1/α law of err(α) − err_lin (ρ_lazy %s, err_lin %s), K = %d, %s: %s",
+                rho, errLinear, horizon, what, finalReport).isLessThanOrEqualTo(FINAL_LAW_FIT_REL);
+        ClaimOutput.printf(Locale.ROOT, "C7 %s: ρ_lazy=%.6f err_lin=%.6f (K=%d, K*(ε)=%d%s) slopes param %.3f output %.3f; "
+                        + "movement bound %.4f; %s%s%n", what, rho, errLinear, horizon, longEnough,
+                horizon == longEnough ? "" : ": horizon too short for σ_r, ρ_lazy not approached", parameterSlope,
+                outputSlope, movementBound, report, finalReport);
+    }
+
+    /**
+     * The largest residual of the least-squares fit y ≈ c₁/α + c₂/α², relative to max|y| (plus {@link #LAW_FIT_FLOOR}
+     * absolute): small when y follows the expansion c₁/α + O(1/α²) of proofs-notes/C7.md.
+     */
+    static double lawMisfit(double[] alpha, double[] y) {
+        double[][] a = new double[alpha.length][2];
+        double largest = 0;
+        for (int k = 0; k < alpha.length; k++) {
+            a[k][0] = 1 / alpha[k];
+            a[k][1] = 1 / (alpha[k] * alpha[k]);
+            largest = Math.max(largest, Math.abs(y[k]));
+        }
+        RealMatrix matrix = MatrixUtils.createRealMatrix(a);
+        RealVector c = new QRDecomposition(matrix).getSolver().solve(MatrixUtils.createRealVector(y));
+        double worst = 0;
+        for (int k = 0; k < alpha.length; k++) {
+            worst = Math.max(worst, Math.abs(a[k][0] * c.getEntry(0) + a[k][1] * c.getEntry(1) - y[k]));
+        }
+        return worst / (largest + LAW_FIT_FLOOR);
     }
 
     /** Agreement of F_α's two centerings when T(w₀) = 0, relative to the loss magnitude (round-off of d^l sums). */
@@ -169,13 +229,16 @@ public abstract class LazyLimitClaims implements BackendUnderTest {
     /** Central differences of the quadratic f̄ are exact up to round-off: step 1e-4, tolerance relative to max(1, ‖∇f̄‖∞). */
     public static final double QUADRATIC_FD_REL = 1e-7;
     /**
-     * f − f̄ at w₀ + tΔ is a t² + b t³ + …: the ratio (f − f̄)(t)/(f − f̄)(t/2) is 4(1 + bt/(2a) + …). With
-     * t = {@link #SECOND_ORDER_STEP} this allows |b/a| up to ~250 (measured |b/a| ≈ 28 on seed 1); round-off of
-     * the O(t²·a) difference of O(1) values stays ~1e-8 relative.
+     * f − f̄ at w₀ + tΔ is a t² + b t³ + … (value and gradient agree at w₀), so g(t) = (f − f̄)(t)/t² = a + bt + … stays
+     * bounded as t → 0, whatever a is, while a first-order term e·t would make g grow like 1/t (×4 from t to t/4). The
+     * check: |g(t/4)| ≤ 2·max(|g(t)|, |g(t/2)|) + floor. (a ≈ 0 happens: on seed 8 the cubic term dominates at
+     * t = 1e-4 and (f − f̄)(t)/(f − f̄)(t/2) = 8.25, so "the ratio is 4" is not a property of every instance.)
      */
-    public static final double SECOND_ORDER_RATIO_TOLERANCE = 0.05;
-    /** The line step of the second-order check. */
-    public static final double SECOND_ORDER_STEP = 1e-4;
+    public static final double SECOND_ORDER_GROWTH = 2.0;
+    /** Round-off floor of g relative to max(1, |g|): f and f̄ carry ~1e-12 absolute round-off (the centered target holds T(w₀)), divided by (t/4)² = 6.25e-6. */
+    public static final double SECOND_ORDER_FLOOR = 1e-6;
+    /** The largest line step t of the second-order check. */
+    public static final double SECOND_ORDER_STEP = 1e-2;
 
     /**
      * The pieces C7 rests on: (i) with a paired w₀ both centerings (E5.2, E5.3) give the same F_α, and it equals
@@ -239,10 +302,14 @@ public abstract class LazyLimitClaims implements BackendUnderTest {
             }
             double[] delta = org.beyondlazy.core.Generators.gaussian(rng, ROWS, DIM, 1.0);
             double t = SECOND_ORDER_STEP;
-            double gapT = f.value(shift(v0, delta, t)) - linear.value(shift(v0, delta, t));
-            double gapHalf = f.value(shift(v0, delta, t / 2)) - linear.value(shift(v0, delta, t / 2));
-            assertThat(gapT / gapHalf).as("(f − f̄)(t)/(f − f̄)(t/2) ≈ 4 (second order), seed %dL", seed)
-                    .isBetween(4 - SECOND_ORDER_RATIO_TOLERANCE, 4 + SECOND_ORDER_RATIO_TOLERANCE);
+            double[] g = new double[3];
+            for (int q = 0; q < 3; q++) {
+                double step = t / (1 << q);
+                g[q] = (f.value(shift(v0, delta, step)) - linear.value(shift(v0, delta, step))) / (step * step);
+            }
+            assertThat(Math.abs(g[2])).as("(f − f̄)(t)/t² bounded as t → 0 (no first-order term) at t = %s, %s, %s: %s, seed %dL",
+                    t, t / 2, t / 4, java.util.Arrays.toString(g), seed).isLessThanOrEqualTo(SECOND_ORDER_GROWTH
+                    * Math.max(Math.abs(g[0]), Math.abs(g[1])) + SECOND_ORDER_FLOOR * Math.max(1.0, Math.abs(g[0])));
             double[] x = shift(v0, delta, 0.5);
             double[] gx = new double[x.length];
             linear.valueAndGradient(x, gx);

@@ -26,4 +26,20 @@ public final class LazyLimitBound {
         double rho2 = lazyResidual * lazyResidual;
         return rho2 + Math.pow(contraction, 2.0 * steps) * (1 - rho2);
     }
+    /**
+     * K*(ε) of E5.11: the smallest K with (1 − ησ_r²)^{2K} ≤ ε, after which the bound gives err_lin² ≤ ρ_lazy² + ε
+     * (1 − ρ² ≤ 1). Integer.MAX_VALUE when it does not fit an int.
+     *
+     * @param epsilon          ε ∈ (0, 1)
+     * @param step             η &gt; 0 with ησ_r² ≤ 1
+     * @param smallestSingular σ_r &gt; 0
+     */
+    public static int stepsToWithin(double epsilon, double step, double smallestSingular) {
+        double contraction = 1 - step * smallestSingular * smallestSingular;
+        if (contraction <= 0) {
+            return 1;
+        }
+        double steps = Math.ceil(Math.log(epsilon) / (2 * Math.log(contraction)));
+        return steps >= Integer.MAX_VALUE ? Integer.MAX_VALUE : (int) Math.max(steps, 0);
+    }
 }

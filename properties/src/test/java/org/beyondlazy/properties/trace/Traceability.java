@@ -21,13 +21,8 @@ import java.util.stream.Stream;
 final class Traceability {
     /** A declared id: {@code ### E2.5 · Title}. */
     static final Pattern HEADING = Pattern.compile("^#{2,4} ([EAC]\\d+(?:\\.\\d+)*) · (.*)$");
-    static final Pattern SPEC_REF = Pattern.compile("@SpecRef\\(\\s*(\\{[^}]*}|\"[^\"]*\")\\s*\\)");
-    static final Pattern QUOTED_ID = Pattern.compile("\"([^\"]*)\"");
     /** Anything that looks like an id heading; one not matching {@link #HEADING} exactly is malformed. */
     static final Pattern ID_LIKE_HEADING = Pattern.compile("^#{1,6}\\s*[EAC]\\d.*$");
-    static final Pattern BLOCK_COMMENT = Pattern.compile("/\\*.*?\\*/", Pattern.DOTALL);
-    static final Pattern LINE_COMMENT = Pattern.compile("//[^\n]*");
-    static final Pattern CLASS_NAME = Pattern.compile("\\b(?:class|interface)\\s+(\\w+)");
     static final Pattern ABSTRACT_CLASS = Pattern.compile("\\babstract\\s+class\\s+(\\w+)");
 
     /** One declared spec element. */
@@ -139,7 +134,7 @@ final class Traceability {
         List<String> testTexts = new ArrayList<>();
         for (Source source : sources) {
             if (source.path().contains("/src/test/")) {
-                testTexts.add(withoutComments(source.text()));
+                testTexts.add(JavaText.lex(source.text()).masked());
             }
         }
         // a main-tree binding of the kit (an abstract class whose nested classes extend the suites, e.g.
@@ -157,27 +152,36 @@ final class Traceability {
         }
         testTexts.addAll(bindingTexts);
         for (Source source : sources) {
-            String text = withoutComments(source.text());
-            Matcher abstractClass = ABSTRACT_CLASS.matcher(text);
+            JavaText text = JavaText.lex(source.text());
+            Matcher abstractClass = ABSTRACT_CLASS.matcher(text.masked());
             String abstractName = abstractClass.find() ? abstractClass.group(1) : null;
-            Matcher ref = SPEC_REF.matcher(text);
-            while (ref.find()) {
-                Matcher ids = QUOTED_ID.matcher(ref.group(1));
-                while (ids.find()) {
-                    String id = ids.group(1);
-                    String name = Path.of(source.path()).getFileName().toString().replace(".java", "");
+            String name = Path.of(source.path()).getFileName().toString().replace(".java", "");
+            for (JavaText.Citation citation : text.citations()) {
+                for (String id : citation.ids()) {
                     if (!declared.containsKey(id)) {
                         problems.add(source.path() + " cites " + id + ", which the spec does not declare");
                         continue;
                     }
-                    if (source.property() && id.startsWith("C") && !text.contains("@Tag(\"" + id + "\")")) {
-                        problems.add(source.path() + " cites claim " + id + " without @Tag(\"" + id + "\")");
-                    }
-                    if (source.property() && id.startsWith("C") && abstractName != null
-                            && testTexts.stream().noneMatch(t -> t.matches("(?s).*\\bextends\\s+" + abstractName + "\\b.*"))) {
-                        problems.add(source.path() + ": suite " + abstractName + " cites " + id
-                                + " but no test class extends it, so it never runs");
-                        continue;
+                    if (source.property() && id.startsWith("C")) {
+                        String where = source.path() + " (" + citation.target() + ")";
+                        if (citation.kind() != JavaText.Kind.METHOD || !citation.test()) {
+                            problems.add(where + " cites claim " + id + " outside a test method: a claim is cited by the"
+                                    + " @Test/@ParameterizedTest method that checks it");
+                            continue;
+                        }
+                        if (!citation.tags().contains(id)) {
+                            problems.add(where + " cites claim " + id + " without @Tag(\"" + id + "\") on the same method");
+                        }
+                        if (citation.disabled()) {
+                            problems.add(where + " cites claim " + id + " from a @Disabled test, which never runs");
+                            continue;
+                        }
+                        if (abstractName != null
+                                && testTexts.stream().noneMatch(t -> t.matches("(?s).*\\bextends\\s+" + abstractName + "\\b.*"))) {
+                            problems.add(source.path() + ": suite " + abstractName + " cites " + id
+                                    + " but no test class extends it, so it never runs");
+                            continue;
+                        }
                     }
                     // main code anywhere (the properties module's experiment code too) implements E/A ids;
                     // the properties module and test code are the properties
@@ -214,9 +218,9 @@ final class Traceability {
         }
     }
 
-    /** The text with block and line comments removed, so commented-out citations do not count. */
+    /** The text with comments and the contents of string and character literals blanked (see {@link JavaText}). */
     static String withoutComments(String text) {
-        return LINE_COMMENT.matcher(BLOCK_COMMENT.matcher(text).replaceAll(" ")).replaceAll("");
+        return JavaText.lex(text).masked();
     }
 
     /** Reads spec/*.md and every .java file under src/main/java and src/test/java of the modules. */
