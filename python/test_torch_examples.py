@@ -161,3 +161,14 @@ def test_missing_signs_are_not_a_gradient_step():
     assert result.first_bad_step == 1
     assert result.report["diagnosisVerdict"] == "not-a-gradient-step", result.message
     assert "--signs" in result.diagnosis
+
+
+def test_a_diverged_run_is_checked_up_to_its_first_non_finite_iterate():
+    rec, u_star = train("plain", lambda p: torch.optim.SGD(p, lr=3.0))
+    x = np.stack(rec.iterates)
+    assert not np.isfinite(x).all(), "the run was meant to diverge"
+    result = rec.check(order=L, truth_factors=u_star, optimizer="torch-sgd")
+    assert result.status == 3, result.message  # every finite step was correct, then the run diverged
+    first = result.report["firstNonFinite"]
+    assert first == int(np.argmin(np.isfinite(x).reshape(len(x), -1).all(axis=1)))
+    assert result.report["steps"] == first - 1

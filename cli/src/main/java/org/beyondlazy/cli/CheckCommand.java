@@ -292,6 +292,10 @@ public final class CheckCommand implements Callable<Integer> {
         String rateWord = lrSchedule != null ? "a rate " : "--lr ";
         return switch (d.verdict()) {
             case LEARNING_RATE -> {
+                if (Math.abs(d.rateFactor() - 1) <= 1e-6) {
+                    yield where + String.format(Locale.ROOT, " misses its bound narrowly and fits the given rate once rescaled by %s: "
+                            + "a round-off-sized difference (see --rtol, --step-rtol)", num(d.rateFactor()));
+                }
                 String s = String.format(Locale.ROOT, "%s is consistent with %s%s, you gave %s (ratio %s)", where, rateWord,
                         num(d.rateFactor() * given), num(given), num(d.rateFactor()));
                 yield s + lossHint(d.rateFactor(), problem, scale);
