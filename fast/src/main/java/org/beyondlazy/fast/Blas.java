@@ -136,7 +136,7 @@ public final class Blas {
             }
             s.append(", ").append(threads).append(threads == 1 ? " thread" : " threads");
             if (source == Source.SYSTEM && !threadsKnown) {
-                s.append(" (OpenBLAS default)");
+                s.append(" (").append(kind.label()).append(" default)");
             }
             return s.toString();
         }
@@ -250,7 +250,8 @@ public final class Blas {
             if (!id.kind().optimized()) {
                 notes.add(explicit + " is " + id.kind().label() + ", used because it was named explicitly");
             }
-            finish(new Library(Source.SYSTEM, id.kind(), id.version(), realPath(file), defaultThreads(), false,
+            int threads = id.kind() == Kind.REFERENCE ? 1 : defaultThreads(); // the reference BLAS is single-threaded
+            finish(new Library(Source.SYSTEM, id.kind(), id.version(), realPath(file), threads, id.kind() == Kind.REFERENCE,
                     bindingClass(selectedBlas), notes));
             return;
         }

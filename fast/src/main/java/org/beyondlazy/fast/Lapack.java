@@ -126,8 +126,19 @@ public abstract class Lapack {
             this.library = library;
         }
 
-        /** The native LAPACK, or null when the library does not load or lacks the routines (checked on a 2 × 2 case). */
+        /** The routines used, as Fortran symbols; netlib's JNI jumps to a null pointer when one is missing. */
+        static final java.util.List<String> SYMBOLS = java.util.List.of("dgesdd_", "dsyevd_", "dpotrf_", "dgeqrf_", "dorgqr_");
+
+        /**
+         * The native LAPACK, or null when the BLAS library's own file does not export the routines
+         * (e.g. Debian's reference libblas3, which has no LAPACK), netlib's JNI does not load, or a
+         * 2 × 2 case comes out wrong.
+         */
         static NativeLapack load() {
+            java.nio.file.Path file = java.nio.file.Path.of(Blas.library().path());
+            if (!Blas.scan(file, SYMBOLS).keySet().containsAll(SYMBOLS)) {
+                return null;
+            }
             try {
                 LAPACK l = NativeLAPACK.getInstance();
                 NativeLapack n = new NativeLapack(l, Blas.library().describe().replaceAll(", \\d+ threads?.*$", ""));

@@ -135,7 +135,7 @@ class BlasSelectionTest {
     void anExplicitReferenceLibraryIsUsedButReportedAsReference() throws Exception {
         assumeTrue(Files.isRegularFile(DEBIAN_REFERENCE), "Debian's libblas3 is not installed");
         Map<String, String> r = probe(Map.of(Blas.LIBRARY_ENV, DEBIAN_REFERENCE.toString()));
-        assertThat(r).containsEntry("source", "system").containsEntry("kind", "REFERENCE");
+        assertThat(r).containsEntry("source", "system").containsEntry("kind", "REFERENCE").containsEntry("lapackNative", "false");
         assertThat(r.get("describe")).startsWith("BLAS: reference BLAS (unoptimized) (system: ");
         assertThat(r.get("notes")).contains("used because it was named explicitly");
         assertProductRight(r);
