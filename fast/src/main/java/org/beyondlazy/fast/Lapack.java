@@ -171,9 +171,24 @@ public abstract class Lapack {
             }
         }
 
+        /**
+         * Below this many flops (≈ min(m,n)²·max(m,n)) a factorization runs on one OpenBLAS thread
+         * ({@link Blas#singleThreaded}); above it the thread synchronizations are amortized.
+         */
+        static final double SMALL_WORK = 1e9;
+
+        private static <T> T sized(double work, java.util.function.Supplier<T> action) {
+            return work < SMALL_WORK ? Blas.singleThreaded(action) : action.get();
+        }
+
         @Override
         public Svd svd(double[] a, int rows, int cols, boolean wantLeft) {
             checkShape("svd input", a, rows, cols);
+            double k2 = Math.min(rows, cols);
+            return sized(k2 * k2 * Math.max(rows, cols), () -> svdNow(a, rows, cols, wantLeft));
+        }
+
+        private Svd svdNow(double[] a, int rows, int cols, boolean wantLeft) {
             int k = Math.min(rows, cols);
             String jobz = wantLeft ? "S" : "N";
             double[] s = new double[k];
@@ -195,6 +210,10 @@ public abstract class Lapack {
         @Override
         public Eigen symmetricEigen(double[] a, int n, boolean wantVectors) {
             checkShape("symmetric eigendecomposition input", a, n, n);
+            return sized((double) n * n * n, () -> eigenNow(a, n, wantVectors));
+        }
+
+        private Eigen eigenNow(double[] a, int n, boolean wantVectors) {
             String jobz = wantVectors ? "V" : "N";
             double[] w = new double[n];
             double[] query = new double[1];
@@ -212,6 +231,10 @@ public abstract class Lapack {
         @Override
         public double[] cholesky(double[] a, int n) {
             checkShape("Cholesky input", a, n, n);
+            return sized((double) n * n * n, () -> choleskyNow(a, n));
+        }
+
+        private double[] choleskyNow(double[] a, int n) {
             intW info = new intW(0);
             lapack.dpotrf("L", n, a, n, info);
             if (info.val > 0) {
@@ -233,6 +256,10 @@ public abstract class Lapack {
             if (rows < cols) {
                 throw new BeyondLazyException(ErrorCode.SHAPE_MISMATCH, "QR input", "rows ≥ cols", rows + "×" + cols);
             }
+            return sized((double) cols * cols * rows, () -> qrNow(a, rows, cols));
+        }
+
+        private Qr qrNow(double[] a, int rows, int cols) {
             double[] tau = new double[cols];
             double[] query = new double[1];
             intW info = new intW(0);
