@@ -223,6 +223,15 @@ public final class Blas {
         }
     }
 
+    /** A short label for tables: e.g. {@code OpenBLAS 0.3.31 (bundled)}, {@code pure Java}. */
+    public static String shortName(BLAS blas) {
+        select();
+        if (blas == selectedBlas && selected.source() != Source.JAVA) {
+            return selected.kind().label() + (selected.version().isEmpty() ? "" : " " + selected.version()) + " (" + selected.source().id() + ")";
+        }
+        return blas instanceof JavaBLAS ? Kind.JAVA.label() : blas.getClass().getSimpleName();
+    }
+
     /** The netlib class of {@code blas}, e.g. {@code dev.ludovic.netlib.blas.JNIBLAS}. */
     public static String bindingClass(BLAS blas) {
         return blas.getClass().getName();

@@ -159,7 +159,7 @@ public final class DifferentialSection implements AuditSection {
                         }
                         ok += passed;
                         trials += seeds;
-                        rows.add(List.of(Blas.describe(backend.blas()).replaceAll(".*\\.", ""), dense ? "packed dense" : "Gram factored",
+                        rows.add(List.of(Blas.shortName(backend.blas()), dense ? "packed dense" : "Gram factored",
                                 model.id(), Integer.toString(order), passed + "/" + seeds,
                                 String.format(Locale.ROOT, "%.1e", worstLoss), String.format(Locale.ROOT, "%.1e", worstGradient)));
                     }
@@ -176,7 +176,7 @@ public final class DifferentialSection implements AuditSection {
                 + "iterate, E9.4) " + String.format(Locale.ROOT, "%.1e", worstOneStep) + "; "
                 + diverging + " of " + 3 * trials + " reference trajectories ran away (f > 1e3·max(1, f₀)) and were compared only up to that step", "Instances.random(7919·k + l), k < " + seeds, ok, trials));
         return new Result("Seeded conformance-kit instances (d ≤ 5, m ≤ 4, r ≤ 3) evaluated by the reference and by the fast "
-                + "path; the trajectory loss tolerance uses the E2.8 magnitude S_k at each step's iterates (see the class javadoc); native BLAS " + (Blas.nativeAvailable() ? "available" : "not installed (pure Java only)") + ".",
+                + "path; the trajectory loss tolerance uses the E2.8 magnitude S_k at each step's iterates (see the class javadoc); " + Blas.describe() + ".",
                 result.figures(), result.tables(), result.verdicts());
     }
 
