@@ -5,9 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
-import org.beyondlazy.cli.audit.Audit;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.properties.ClaimSettings;
+import org.beyondlazy.report.Audit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,6 +35,9 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--examples", paramLabel = "n", description = "Override the examples per property (e.g. a fast smoke run).")
     Integer examples;
 
+    @Option(names = "--seed", paramLabel = "s", description = "QuickTheories seed and base of the instance seeds (default: the CI seed).")
+    Long seed;
+
     @Option(names = "--claims", split = ",", paramLabel = "C1,C4", description = "Only these claims (the others are reported as not selected).")
     List<String> claims;
 
@@ -40,21 +46,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!profile.equals("quick") && !profile.equals("full")) {
-            throw InputException.bad("--profile", "unknown profile '" + profile + "' (expected quick or full)");
-        }
-        if (examples != null && examples < 1) {
-            throw InputException.bad("--examples", "must be >= 1, found " + examples);
-        }
-        Inputs.outputDirectory("--out", out);
-        if (Files.isDirectory(out) && !isEmptyOrReport(out)) {
-            throw InputException.bad("--out " + out, "exists and is not an earlier audit report (no index.html and "
-                    + "summary.json); choose a new directory");
-        }
-        var err = spec.commandLine().getErr();
-        java.util.Set<String> only = null;
+        Set<String> only = null;
         if (claims != null) {
-            only = new java.util.TreeSet<>();
+            only = new TreeSet<>();
             for (String c : claims) {
                 if (!c.matches("C\\d+")) {
                     throw InputException.bad("--claims", "not a claim id: '" + c + "' (expected e.g. C4)");
@@ -62,31 +56,43 @@ public final class AuditCommand implements Callable<Integer> {
                 only.add(c);
             }
         }
-        Audit.Report report = Audit.run(profile, out, examples, only, line -> {
+        Set<String> selected = only;
+        Audit.Options options = Inputs.within("--profile/--examples", () ->
+                new Audit.Options(profile, examples, seed == null ? ClaimSettings.DEFAULT_SEED : seed, selected));
+        Inputs.outputDirectory("--out", out);
+        if (Files.isDirectory(out) && !isEmptyOrReport(out)) {
+            throw InputException.bad("--out " + out, "exists and is not an earlier audit report (no index.html and "
+                    + "summary.json); choose a new directory");
+        }
+        var err = spec.commandLine().getErr();
+        Audit.Report report = Audit.run(options, out, line -> {
             err.println("audit: " + line);
             err.flush();
         });
-        Map<String, Object> result = Outputs.map();
-        result.put("ok", report.ok());
-        result.put("profile", profile);
-        result.put("seconds", report.seconds());
-        result.put("report", out.resolve("index.html").toString());
         List<String> failing = new ArrayList<>();
         List<String> pending = new ArrayList<>();
         List<String> holding = new ArrayList<>();
+        List<String> notSupported = new ArrayList<>();
         for (Audit.ClaimOutcome o : report.claims()) {
             switch (o.verdict()) {
                 case HOLDS -> holding.add(o.claim().id());
                 case PENDING -> pending.add(o.claim().id());
                 case NOT_SELECTED -> { }
-                default -> failing.add(o.claim().id() + " (" + o.verdict().label + ")");
+                case NOT_SUPPORTED -> notSupported.add(o.claim().id());
+                case FAILS, NOT_RUN -> failing.add(o.claim().id() + " (" + o.verdict().label + ")");
             }
         }
+        Map<String, Object> result = Outputs.map();
+        result.put("ok", report.ok());
+        result.put("profile", profile);
+        result.put("seconds", report.seconds());
+        result.put("report", out.resolve("index.html").toString());
         result.put("holds", holding);
         result.put("failing", failing);
         result.put("pending", pending);
+        result.put("notSupported", notSupported);
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
-        return report.ok() ? Main.OK : Main.CHECK_FAILED;
+        return report.ok() ? ExitStatus.OK : ExitStatus.CHECK_FAILED;
     }
 
     private static boolean isEmptyOrReport(Path dir) {

@@ -1,5 +1,6 @@
 package org.beyondlazy.cli;
 
+import org.beyondlazy.core.ErrorCode;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (!benchCase.equals("factored") && !benchCase.equals("dense")) {
-            throw InputException.bad("--case", "unknown case '" + benchCase + "' (expected factored or dense)");
+            throw new InputException(ErrorCode.UNKNOWN_NAME, "--case", "unknown case '" + benchCase + "' (expected factored or dense)");
         }
         Inputs.within("--dim", () -> Check.atLeast("d", dim, 1));
         Inputs.within("--width", () -> Check.atLeast("m", width, 1));
@@ -143,7 +144,7 @@ public final class BenchCommand implements Callable<Integer> {
             result.put("compare", compare(median, threads(backend)));
         }
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.FactoredTruth;
-import org.beyondlazy.core.ModelKind;
 import org.beyondlazy.core.Objective;
 import org.beyondlazy.core.Problem;
 import org.beyondlazy.core.SpecRef;
@@ -55,7 +54,7 @@ public final class EvalCommand implements Callable<Integer> {
         Truth truth = truthOptions.load();
         Parameters params = Parameters.load(truth, modelOptions, weights, coeffs);
         Problem problem = params.problem();
-        if (coeffGradOut != null && problem.model() != ModelKind.COEF) {
+        if (coeffGradOut != null && !problem.model().hasCoefficients()) {
             throw InputException.bad("--coeff-grad-out", "only allowed with --model coef");
         }
         Objective objective = Inputs.within("--implementation " + implementation,
@@ -92,6 +91,6 @@ public final class EvalCommand implements Callable<Integer> {
         result.put("lambda", problem.lambda());
         result.put("implementation", implementation);
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
-        return Main.OK;
+        return ExitStatus.OK;
     }
 }

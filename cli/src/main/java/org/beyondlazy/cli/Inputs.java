@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.npy.NpyArray;
 import org.beyondlazy.npy.NpyException;
@@ -23,26 +24,90 @@ public final class Inputs {
         return option + " " + file;
     }
 
-    /** Reads a .npy file (float64/float32, either byte order, C or Fortran order) and rejects non-finite values. */
+    /**
+     * Reads a .npy file of a float dtype (float64, float32 or float16, either byte order, C or Fortran order)
+     * and rejects non-finite values (spec E9.1, E9.19).
+     */
     public static NpyArray read(String option, Path file) {
-        NpyArray array;
+        NpyArray array = readAny(option, file);
+        requireFloat(option, file, array);
+        requireFinite(option, file, array);
+        return array;
+    }
+
+    /** Like {@link #read} but keeps non-finite values (a diverged trajectory, spec E9.18). */
+    public static NpyArray readAllowingNonFinite(String option, Path file) {
+        NpyArray array = readAny(option, file);
+        requireFloat(option, file, array);
+        return array;
+    }
+
+    /** Reads a sign array: any float or integer dtype (E9.19: {@code torch.tensor([1, -1])} is int64). */
+    @SpecRef("E9.19")
+    public static NpyArray readSigns(String option, Path file) {
+        NpyArray array = readAny(option, file);
+        requireFinite(option, file, array);
+        return array;
+    }
+
+    private static NpyArray readAny(String option, Path file) {
+        rejectTorchFile(option, file);
         try {
-            array = NpyReader.read(file);
+            return NpyReader.read(file);
         } catch (NpyException e) {
-            throw InputException.bad(option, e.getMessage());
+            throw InputException.of(option, e);
         }
+    }
+
+    /** torch.save writes a zip archive (or, before 1.6, a pickle): say how to write a .npy instead (E9.19). */
+    @SpecRef("E9.19")
+    private static void rejectTorchFile(String option, Path file) {
+        String fileName = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        boolean torchName = fileName.endsWith(".pt") || fileName.endsWith(".pth");
+        byte[] head = new byte[2];
+        int got = 0;
+        if (Files.isRegularFile(file)) {
+            try (java.io.InputStream in = Files.newInputStream(file)) {
+                got = in.readNBytes(head, 0, 2);
+            } catch (java.io.IOException e) {
+                return; // the reader reports it
+            }
+        }
+        boolean zipOrPickle = got == 2 && ((head[0] == 'P' && head[1] == 'K') || (head[0] == (byte) 0x80 && head[1] <= 5));
+        if (zipOrPickle || (torchName && got == 2 && head[0] != (byte) 0x93)) {
+            throw InputException.bad(name(option, file), "is a PyTorch file (torch.save), not a .npy file: write it with "
+                    + "np.save(path, tensor.detach().cpu().numpy())");
+        }
+    }
+
+    private static void requireFloat(String option, Path file, NpyArray array) {
+        if (!array.isFloat()) {
+            throw InputException.bad(name(option, file), "dtype " + array.dtype() + " is not a float dtype (expected "
+                    + "float64, float32 or float16; only --signs accepts integers)");
+        }
+    }
+
+    private static void requireFinite(String option, Path file, NpyArray array) {
         long bad = array.firstNonFiniteIndex();
         if (bad >= 0) {
-            throw InputException.bad(name(option, file), "non-finite value " + array.data()[(int) bad]
+            throw new InputException(ErrorCode.NON_FINITE, name(option, file), "non-finite value " + array.data()[(int) bad]
                     + " at flat index " + bad + " (C order)");
         }
-        return array;
+    }
+
+    /** Unit round-off u of a float dtype: 2^-53, 2^-24, 2^-11 (spec E9.17). */
+    public static double unitRoundoff(NpyArray array) {
+        return switch (array.dtype()) {
+            case "float32" -> 0x1p-24;
+            case "float16" -> 0x1p-11;
+            default -> 0x1p-53;
+        };
     }
 
     /** Requires {@code array.ndim() == ndim}; {@code expected} describes the shape, e.g. "r×d". */
     public static void requireNdim(String option, Path file, NpyArray array, int ndim, String expected) {
         if (array.ndim() != ndim) {
-            throw InputException.bad(name(option, file), "expected a " + ndim + "-D array of shape " + expected
+            throw new InputException(ErrorCode.SHAPE_MISMATCH, name(option, file), "expected a " + ndim + "-D array of shape " + expected
                     + ", found shape " + shape(array));
         }
     }
@@ -50,7 +115,7 @@ public final class Inputs {
     /** Requires dimension {@code axis} to equal {@code value}. */
     public static void requireAxis(String option, Path file, NpyArray array, int axis, int value, String expected) {
         if (array.shape()[axis] != value) {
-            throw InputException.bad(name(option, file), "expected shape " + expected + ", found shape " + shape(array));
+            throw new InputException(ErrorCode.SHAPE_MISMATCH, name(option, file), "expected shape " + expected + ", found shape " + shape(array));
         }
     }
 
@@ -58,7 +123,7 @@ public final class Inputs {
     public static void requireNonEmpty(String option, Path file, NpyArray array) {
         for (int n : array.shape()) {
             if (n < 1) {
-                throw InputException.bad(name(option, file), "empty array of shape " + shape(array));
+                throw new InputException(ErrorCode.SHAPE_MISMATCH, name(option, file), "empty array of shape " + shape(array));
             }
         }
     }
@@ -92,14 +157,14 @@ public final class Inputs {
         }
         Path abs = file.toAbsolutePath();
         if (Files.isDirectory(abs)) {
-            throw InputException.bad(name(option, file), "is a directory, expected a file path");
+            throw new InputException(ErrorCode.IO_FAILURE, name(option, file), "is a directory, expected a file path");
         }
         Path parent = abs.getParent();
         if (parent != null && !Files.isDirectory(parent)) {
-            throw InputException.bad(name(option, file), "directory " + parent + " does not exist");
+            throw new InputException(ErrorCode.IO_FAILURE, name(option, file), "directory " + parent + " does not exist");
         }
         if (parent != null && !Files.isWritable(parent)) {
-            throw InputException.bad(name(option, file), "directory " + parent + " is not writable");
+            throw new InputException(ErrorCode.IO_FAILURE, name(option, file), "directory " + parent + " is not writable");
         }
         return file;
     }
@@ -109,11 +174,11 @@ public final class Inputs {
     public static Path outputDirectory(String option, Path dir) {
         Path abs = dir.toAbsolutePath();
         if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw InputException.bad(name(option, dir), "exists and is not a directory");
+            throw new InputException(ErrorCode.IO_FAILURE, name(option, dir), "exists and is not a directory");
         }
         Path parent = abs.getParent();
         if (!Files.exists(abs) && parent != null && !Files.isDirectory(parent)) {
-            throw InputException.bad(name(option, dir), "parent directory " + parent + " does not exist");
+            throw new InputException(ErrorCode.IO_FAILURE, name(option, dir), "parent directory " + parent + " does not exist");
         }
         return dir;
     }

@@ -2,15 +2,11 @@ package org.beyondlazy.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.beyondlazy.core.Backend;
-import org.beyondlazy.core.ModelKind;
-import org.beyondlazy.core.Problem;
-import org.beyondlazy.core.lazy.TangentSpace;
-import org.beyondlazy.core.lazy.LazyInstances;
-import org.beyondlazy.core.lazy.TangentRank;
-import org.beyondlazy.reference.ReferenceBackend;
 import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.core.lazy.TangentRank;
+import org.beyondlazy.experiments.LazyResidualStudy;
+import org.beyondlazy.reference.ReferenceBackend;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -62,42 +58,25 @@ public final class LazyCommand implements Callable<Integer> {
             throw InputException.bad("--dim/--order/--width", "the Jacobian matrix N(d,l)×m·d = " + n + "×" + ((long) width * dim)
                     + " exceeds " + MAX_JACOBIAN_ENTRIES + " entries");
         }
-        Backend backend = new ReferenceBackend();
-        int rank = -1;
-        double sum = 0;
-        double sumSquares = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = 0;
-        for (int t = 0; t < trials; t++) {
-            // A5.3: a random unit u and W₀ with N(0, 1/d) entries, seed s + t
-            LazyInstances.Instance inst = LazyInstances.rankOneTarget(seed + t, dim, order, width);
-            Problem p = Problem.of(ModelKind.PLAIN, width, 0.0, inst.truth());
-            TangentSpace v = backend.tangentSpace(p, inst.initialization(width));
-            if (t == 0) {
-                rank = v.rank(); // A5.1
-            }
-            double rho = v.lazyResidual(inst.truth()); // A5.2
-            sum += rho;
-            sumSquares += rho * rho;
-            min = Math.min(min, rho);
-            max = Math.max(max, rho);
-        }
+        // A5.3: a random unit u and W₀ with N(0, 1/d) entries, seed s + t; A5.1 rank, A5.2 residual
+        LazyResidualStudy.Width w = LazyResidualStudy.run(new ReferenceBackend(),
+                new LazyResidualStudy.Spec(dim, order, new int[] {width}, seed, trials)).widths().get(0);
         Map<String, Object> result = Outputs.map();
-        result.put("tangentRank", rank);
-        result.put("expectedRank", TangentRank.expectedRank(dim, order, width));
+        result.put("tangentRank", w.ranks()[0]);
+        result.put("expectedRank", w.expectedRank());
         result.put("symmetricDimension", n);
         result.put("mStar", TangentRank.threshold(dim, order));
-        result.put("predictedMeanSquare", TangentRank.predictedMeanSquare(dim, order, width));
-        result.put("residualMean", sum / trials);
-        result.put("residualMeanSquare", sumSquares / trials);
-        result.put("residualMin", min);
-        result.put("residualMax", max);
+        result.put("predictedMeanSquare", w.predictedMeanSquare());
+        result.put("residualMean", w.mean());
+        result.put("residualMeanSquare", w.meanSquare());
+        result.put("residualMin", w.min());
+        result.put("residualMax", w.max());
         result.put("trials", trials);
         result.put("dim", dim);
         result.put("order", order);
         result.put("width", width);
         result.put("seed", seed);
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
-        return Main.OK;
+        return ExitStatus.OK;
     }
 }

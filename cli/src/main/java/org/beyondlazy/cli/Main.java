@@ -4,38 +4,26 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
-import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
-import org.beyondlazy.npy.NpyException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the {@code beyondlazy} command. Maps every failure to one line on stderr and an exit
- * status (spec E9.6): 0 success, 1 a check or claim failed, 2 bad input or usage, 3 numerical failure,
- * 4 an internal error (a bug; {@code --debug} prints the stack trace).
+ * Entry point of the {@code beyondlazy} command. Maps every failure to one line on stderr ending with its
+ * error code in brackets, and to the exit status of that code ({@link ExitStatus}, spec E9.6): 0 success,
+ * 1 a check or claim failed, 2 bad input or usage, 3 numerical failure, 4 an internal error (a bug;
+ * {@code --debug} prints the stack trace).
  */
 @Command(name = "beyondlazy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Over-parameterized symmetric tensor decomposition: evaluate, verify trajectories, "
                 + "run experiments and audit the claims of the spec.",
         subcommands = {EvalCommand.class, CheckCommand.class, LazyCommand.class, RunCommand.class,
-                SweepCommand.class, AuditCommand.class, BenchCommand.class},
+                SweepCommand.class, AuditCommand.class, BenchCommand.class, ExperimentCommand.class},
         footer = {"", "Exit status: 0 success, 1 a check or claim failed, 2 bad input or usage, "
                 + "3 numerical failure (divergence, non-finite values), 4 internal error."})
 @SpecRef("E9.6")
 public final class Main implements Runnable {
-    /** Exit status: success. */
-    public static final int OK = 0;
-    /** Exit status: a check or claim failed. */
-    public static final int CHECK_FAILED = 1;
-    /** Exit status: bad input or usage. */
-    public static final int BAD_INPUT = 2;
-    /** Exit status: numerical failure. */
-    public static final int NUMERICAL = 3;
-    /** Exit status: an internal error (a bug). */
-    public static final int INTERNAL = 4;
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -84,15 +72,16 @@ public final class Main implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(false);
         cli.setParameterExceptionHandler((ex, arguments) -> {
             String command = ex.getCommandLine().getCommandName();
-            err.println("beyondlazy: " + oneLine(ex.getMessage()) + " (see '" + commandPath(ex.getCommandLine()) + " --help')");
+            err.println("beyondlazy: " + oneLine(ex.getMessage()) + " (see '" + commandPath(ex.getCommandLine()) + " --help') ["
+                    + ErrorCode.INVALID_INPUT + "]");
             if (debug) {
                 ex.printStackTrace(err);
             }
             err.flush();
-            return BAD_INPUT;
+            return ExitStatus.of(ErrorCode.INVALID_INPUT);
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            int status = statusOf(ex);
+            int status = ExitStatus.of(ex);
             err.println("beyondlazy " + commandLine.getCommandName() + ": " + describe(ex));
             if (debug) {
                 ex.printStackTrace(err);
@@ -114,36 +103,21 @@ public final class Main implements Runnable {
         return path.toString();
     }
 
-    /** The exit status of an exception (spec E9.6). */
-    @SpecRef("E9.6")
-    static int statusOf(Throwable ex) {
-        if (ex instanceof InputException ie) {
-            return ie.exitStatus();
-        }
-        if (ex instanceof BeyondLazyException be) {
-            return be.code().category() == ErrorCode.Category.NUMERICAL ? NUMERICAL : BAD_INPUT;
-        }
-        if (ex instanceof NpyException || ex instanceof UncheckedIOException || ex instanceof java.io.IOException) {
-            return BAD_INPUT;
-        }
-        if (ex instanceof ArithmeticException) {
-            return BAD_INPUT; // an exact size computation overflowed (e.g. N(d,l) for huge d, l)
-        }
-        return INTERNAL;
-    }
-
+    /** The error line after the command name: the message and the error code in brackets. */
     private static String describe(Throwable ex) {
-        int status = statusOf(ex);
-        if (status == INTERNAL) {
+        ErrorCode code = ExitStatus.codeOf(ex);
+        if (code == null) {
             return "internal error: " + oneLine(String.valueOf(ex)) + " (a bug; rerun with --debug for the stack trace)";
         }
+        String message;
         if (ex instanceof ArithmeticException) {
-            return "a size is too large: " + oneLine(ex.getMessage());
+            message = "a size is too large: " + oneLine(ex.getMessage());
+        } else if (ex instanceof UncheckedIOException u) {
+            message = oneLine(u.getCause().getMessage() == null ? String.valueOf(u.getCause()) : u.getCause().getMessage());
+        } else {
+            message = oneLine(ex.getMessage());
         }
-        if (ex instanceof UncheckedIOException u) {
-            return oneLine(u.getCause().getMessage() == null ? String.valueOf(u.getCause()) : u.getCause().getMessage());
-        }
-        return oneLine(ex.getMessage());
+        return message + " [" + code + "]";
     }
 
     static String oneLine(String message) {
@@ -151,12 +125,5 @@ public final class Main implements Runnable {
             return "";
         }
         return message.replace('\r', ' ').replace('\n', ' ').trim();
-    }
-
-    /** Stack trace as a string (for --debug in places that catch and continue). */
-    static String trace(Throwable t) {
-        StringWriter s = new StringWriter();
-        t.printStackTrace(new PrintWriter(s));
-        return s.toString();
     }
 }

@@ -37,7 +37,7 @@ public final class ModelOptions {
             if (!kind.hasSigns()) {
                 throw InputException.bad("--signs", "not allowed with --model coef (its coefficients are parameters)");
             }
-            NpyArray a = Inputs.read("--signs", signs);
+            NpyArray a = Inputs.readSigns("--signs", signs);
             Inputs.requireNdim("--signs", signs, a, 1, "(m,) with m = " + width);
             Inputs.requireAxis("--signs", signs, a, 0, width, "(" + width + ",) (m = " + width + ")");
             s = a.data();

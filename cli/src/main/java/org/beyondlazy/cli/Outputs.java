@@ -90,7 +90,7 @@ public final class Outputs {
         try {
             NpyWriter.write(file, array);
         } catch (NpyException e) {
-            throw InputException.bad(option, e.getMessage());
+            throw InputException.of(option, e);
         }
     }
 

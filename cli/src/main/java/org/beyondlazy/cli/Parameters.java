@@ -1,7 +1,9 @@
 package org.beyondlazy.cli;
 
+import org.beyondlazy.core.ErrorCode;
 import java.nio.file.Path;
 import org.beyondlazy.core.ModelKind;
+import org.beyondlazy.core.ParameterLayout;
 import org.beyondlazy.core.Problem;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.Truth;
@@ -22,11 +24,11 @@ public record Parameters(Problem problem, double[] theta) {
         Inputs.requireNonEmpty("--weights", weights, w);
         int m = w.shape()[0];
         if (w.shape()[1] != truth.dim()) {
-            throw InputException.bad(Inputs.name("--weights", weights), "expected shape (" + m + ", " + truth.dim()
+            throw new InputException(ErrorCode.SHAPE_MISMATCH, Inputs.name("--weights", weights), "expected shape (" + m + ", " + truth.dim()
                     + ") (d = " + truth.dim() + " from the truth), found shape " + Inputs.shape(w));
         }
         double[] c = null;
-        if (kind == ModelKind.COEF) {
+        if (kind.hasCoefficients()) {
             if (coeffs == null) {
                 throw InputException.bad("--coeffs", "required with --model coef (shape (m,) = (" + m + ",))");
             }
@@ -41,28 +43,18 @@ public record Parameters(Problem problem, double[] theta) {
         return new Parameters(problem, assemble(problem, c, w.data()));
     }
 
-    /** θ = W (plain, homog) or (c, U) (coef), per E2.9. */
+    /** θ = W (plain, homog) or (c, U) (coef), per E2.9 ({@link ParameterLayout#theta}). */
     public static double[] assemble(Problem problem, double[] coeffs, double[] weights) {
-        double[] theta = new double[problem.parameterCount()];
-        int off = problem.weightsOffset();
-        if (off > 0) {
-            System.arraycopy(coeffs, 0, theta, 0, off);
-        }
-        System.arraycopy(weights, 0, theta, off, weights.length);
-        return theta;
+        return ParameterLayout.theta(problem, coeffs, weights);
     }
 
     /** The m×d block of θ (W or U) as an array of shape (m, d). */
     public static NpyArray weightsOf(Problem p, double[] theta) {
-        double[] w = new double[p.width() * p.dim()];
-        System.arraycopy(theta, p.weightsOffset(), w, 0, w.length);
-        return NpyArray.of(new int[] {p.width(), p.dim()}, w);
+        return NpyArray.of(new int[] {p.width(), p.dim()}, ParameterLayout.weights(p, theta));
     }
 
     /** The coefficients c of a coef θ as an array of shape (m,). */
     public static NpyArray coeffsOf(Problem p, double[] theta) {
-        double[] c = new double[p.width()];
-        System.arraycopy(theta, 0, c, 0, c.length);
-        return NpyArray.of(new int[] {p.width()}, c);
+        return NpyArray.of(new int[] {p.width()}, ParameterLayout.coeffs(p, theta));
     }
 }

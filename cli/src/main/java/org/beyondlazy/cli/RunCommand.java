@@ -3,9 +3,10 @@ package org.beyondlazy.cli;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.beyondlazy.cli.run.Experiment;
 import org.beyondlazy.cli.run.RunConfig;
+import org.beyondlazy.cli.run.RunFiles;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.experiments.run.RunResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -32,19 +33,19 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RunConfig c = Experiment.read("--config", config);
+        RunConfig c = RunFiles.read("--config", config);
         Inputs.outputDirectory("--out", out);
-        Experiment.Outcome outcome = Experiment.run(c, out);
+        RunResult outcome = RunFiles.run(c, out);
         Map<String, Object> result = Outputs.map();
         result.put("out", out.toString());
-        result.putAll(outcome.summary());
+        result.putAll(RunFiles.summary(outcome, c));
         result.remove("config");
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
         if (outcome.diverged()) {
-            spec.commandLine().getErr().println("beyondlazy run: " + outcome.summary().get("failure")
+            spec.commandLine().getErr().println("beyondlazy run: " + outcome.failure()
                     + " (metrics up to the divergence are in " + out + ")");
-            return Main.NUMERICAL;
+            return ExitStatus.NUMERICAL;
         }
-        return Main.OK;
+        return ExitStatus.OK;
     }
 }

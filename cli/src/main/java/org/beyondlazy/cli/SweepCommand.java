@@ -1,17 +1,14 @@
 package org.beyondlazy.cli;
 
+import org.beyondlazy.core.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -22,17 +19,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.beyondlazy.cli.run.Experiment;
 import org.beyondlazy.cli.run.RunConfig;
+import org.beyondlazy.cli.run.RunFiles;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.experiments.run.AtomicDirectory;
+import org.beyondlazy.experiments.run.RunResult;
+import org.beyondlazy.experiments.run.Sweep;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,12 +77,11 @@ public final class SweepCommand implements Callable<Integer> {
         List<Planned> plan = plan("--config " + config, config);
         Files.createDirectories(out);
         Path results = out.resolve("results.jsonl");
-        removeInterruptedRuns(out.resolve("runs"));
+        AtomicDirectory.removeInterrupted(out.resolve("runs"));
         Set<String> done = finishedIds(results);
         List<Planned> todo = plan.stream().filter(p -> !done.contains(p.id())).toList();
         AtomicInteger diverged = new AtomicInteger();
         AtomicInteger ran = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(n);
         ProgressBar bar = noProgress ? null : new ProgressBarBuilder().setTaskName("sweep").setInitialMax(plan.size())
                 .setStyle(ProgressBarStyle.ASCII).continuousUpdate().setConsumer(
                         new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build();
@@ -94,39 +89,28 @@ public final class SweepCommand implements Callable<Integer> {
             if (bar != null) {
                 bar.stepTo(plan.size() - todo.size());
             }
-            List<Future<?>> futures = new ArrayList<>();
-            for (Planned p : todo) {
-                futures.add(pool.submit(() -> {
-                    Experiment.Outcome outcome = Experiment.run(p.config(), out.resolve("runs").resolve(p.id()));
-                    Map<String, Object> line = new LinkedHashMap<>();
-                    line.put("id", p.id());
-                    line.put("params", p.params());
-                    line.put("status", outcome.status());
-                    line.put("steps", outcome.summary().get("steps"));
-                    line.put("finalLoss", outcome.summary().get("finalLoss"));
-                    line.put("finalRelativeError", outcome.summary().get("finalRelativeError"));
-                    line.put("seconds", outcome.summary().get("seconds"));
-                    append(results, Outputs.toJson(line));
-                    if (outcome.diverged()) {
-                        diverged.incrementAndGet();
-                    }
-                    ran.incrementAndGet();
-                    if (bar != null) {
-                        bar.step();
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : futures) {
-                try {
-                    f.get();
-                } catch (ExecutionException e) {
-                    pool.shutdownNow();
-                    throw e.getCause() instanceof Exception ex ? ex : e;
+            Sweep.run(todo, n, p -> {
+                RunResult outcome = RunFiles.run(p.config(), out.resolve("runs").resolve(p.id()));
+                Map<String, Object> line = new LinkedHashMap<>();
+                line.put("id", p.id());
+                line.put("params", p.params());
+                line.put("status", outcome.status());
+                line.put("steps", outcome.steps());
+                line.put("finalLoss", Outputs.number(outcome.finalLoss()));
+                line.put("finalRelativeError", Outputs.number(outcome.finalRelativeError()));
+                line.put("seconds", outcome.seconds());
+                Sweep.append(results, Outputs.toJson(line));
+                return outcome;
+            }, outcome -> {
+                if (outcome.diverged()) {
+                    diverged.incrementAndGet();
                 }
-            }
+                ran.incrementAndGet();
+                if (bar != null) {
+                    bar.step();
+                }
+            });
         } finally {
-            pool.shutdown();
             if (bar != null) {
                 bar.close();
             }
@@ -138,7 +122,7 @@ public final class SweepCommand implements Callable<Integer> {
         result.put("diverged", diverged.get());
         result.put("results", results.toString());
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
-        return Main.OK;
+        return ExitStatus.OK;
     }
 
     /** Expands and validates the grid (every run is validated before any runs). */
@@ -146,12 +130,12 @@ public final class SweepCommand implements Callable<Integer> {
         ObjectMapper mapper = new ObjectMapper();
         JsonNode root;
         if (!Files.isRegularFile(file)) {
-            throw InputException.bad(source, "no such file");
+            throw new InputException(ErrorCode.MISSING_FILE, source, "no such file");
         }
         try {
             root = mapper.readTree(file.toFile());
         } catch (IOException e) {
-            throw InputException.bad(source, "not valid JSON: " + Main.oneLine(e.getMessage()).split(" at \\[")[0]);
+            throw new InputException(ErrorCode.MALFORMED_FILE, source, "not valid JSON: " + Main.oneLine(e.getMessage()).split(" at \\[")[0]);
         }
         if (root == null || !root.isObject()) {
             throw InputException.bad(source, "expected a JSON object {\"base\": {...}, \"grid\": {...}}");
@@ -167,56 +151,41 @@ public final class SweepCommand implements Callable<Integer> {
         if (!base.isObject() || !grid.isObject()) {
             throw InputException.bad(source, "base and grid must be JSON objects");
         }
-        List<String> keys = new ArrayList<>();
-        List<ArrayNode> values = new ArrayList<>();
+        Map<String, List<JsonNode>> axes = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = grid.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isArray() || e.getValue().isEmpty()) {
                 throw InputException.bad(source, "grid field '" + e.getKey() + "' must be a non-empty array");
             }
-            keys.add(e.getKey());
-            values.add((ArrayNode) e.getValue());
+            List<JsonNode> values = new ArrayList<>();
+            e.getValue().forEach(values::add);
+            axes.put(e.getKey(), values);
         }
         List<Planned> plan = new ArrayList<>();
-        int[] index = new int[keys.size()];
         Set<String> seen = new HashSet<>();
-        while (true) {
+        for (Map<String, JsonNode> combination : Sweep.expand(axes)) {
             ObjectNode merged = ((ObjectNode) base).deepCopy();
             Map<String, Object> params = new LinkedHashMap<>();
-            for (int k = 0; k < keys.size(); k++) {
-                merged.set(keys.get(k), values.get(k).get(index[k]));
-                params.put(keys.get(k), mapper.convertValue(values.get(k).get(index[k]), Object.class));
+            for (Map.Entry<String, JsonNode> e : combination.entrySet()) {
+                merged.set(e.getKey(), e.getValue());
+                params.put(e.getKey(), mapper.convertValue(e.getValue(), Object.class));
             }
             String label = source + " run " + params;
             RunConfig c;
             try {
-                c = mapperFor().treeToValue(merged, RunConfig.class);
+                c = RunFiles.mapper().treeToValue(merged, RunConfig.class);
             } catch (com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException e) {
                 throw InputException.bad(label, "unknown field '" + e.getPropertyName() + "'");
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw InputException.bad(label, Main.oneLine(e.getOriginalMessage()));
             }
-            Experiment.validate(label, c);
+            RunFiles.spec(label, c);
             String id = id(c);
             if (seen.add(id)) {
                 plan.add(new Planned(id, params, c));
             }
-            int k = keys.size() - 1;
-            while (k >= 0 && ++index[k] == values.get(k).size()) {
-                index[k] = 0;
-                k--;
-            }
-            if (k < 0) {
-                break;
-            }
         }
         return plan;
-    }
-
-    private static ObjectMapper mapperFor() {
-        return new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-                .disable(com.fasterxml.jackson.databind.DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     }
 
     /** A run's id: the first 12 hex digits of SHA-256 of its full config in JSON (spec E9.10). */
@@ -231,22 +200,6 @@ public final class SweepCommand implements Callable<Integer> {
             return s.toString();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Deletes the temporary directories of runs interrupted by a kill (".<id>.tmp…" in runs/). */
-    static void removeInterruptedRuns(Path runs) throws IOException {
-        if (!Files.isDirectory(runs)) {
-            return;
-        }
-        try (java.util.stream.Stream<Path> list = Files.list(runs)) {
-            for (Path p : list.filter(q -> q.getFileName().toString().matches("\\.[0-9a-f]{12}\\.tmp.*")).toList()) {
-                try (java.util.stream.Stream<Path> walk = Files.walk(p)) {
-                    for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                        Files.deleteIfExists(f);
-                    }
-                }
-            }
         }
     }
 
@@ -269,27 +222,6 @@ public final class SweepCommand implements Callable<Integer> {
                 }
             }
             return ids;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Appends one line and forces it to disk; a torn previous line is terminated first. */
-    static synchronized void append(Path results, String line) {
-        try (FileChannel ch = FileChannel.open(results, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            String prefix = "";
-            long size = ch.size();
-            if (size > 0) {
-                ByteBuffer last = ByteBuffer.allocate(1);
-                try (FileChannel r = FileChannel.open(results, StandardOpenOption.READ)) {
-                    r.read(last, size - 1);
-                }
-                if (last.get(0) != '\n') {
-                    prefix = "\n";
-                }
-            }
-            ch.write(ByteBuffer.wrap((prefix + line + "\n").getBytes(StandardCharsets.UTF_8)));
-            ch.force(true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,6 @@
 package org.beyondlazy.cli;
 
+import org.beyondlazy.core.ErrorCode;
 import java.nio.file.Path;
 import org.beyondlazy.core.DenseTruth;
 import org.beyondlazy.core.FactoredTruth;
@@ -11,6 +12,13 @@ import picocli.CommandLine.Option;
 /** The truth T* given on the command line (spec E9.1): factors and coefficients, or a dense symmetric tensor. */
 @SpecRef("E9.1")
 public final class TruthOptions {
+    /**
+     * Symmetry tolerance of a float32/float16 dense truth in units of its round-off u (spec E1.7): entries
+     * computed by another program summing in another order differ by a few u·max|T|; 64u leaves room for
+     * sums of up to about 32 rounded terms and still rejects a tensor that is not symmetric (2^-18 for float32).
+     */
+    static final double LOW_PRECISION_SYMMETRY = 64;
+
     @Option(names = "--order", required = true, paramLabel = "l", description = "Tensor order l >= 2.")
     int order;
 
@@ -39,16 +47,21 @@ public final class TruthOptions {
             NpyArray t = Inputs.read("--truth-tensor", tensor);
             String input = Inputs.name("--truth-tensor", tensor);
             if (t.ndim() != order) {
-                throw InputException.bad(input, "expected " + order + " axes (d×…×d for --order " + order
+                throw new InputException(ErrorCode.SHAPE_MISMATCH, input, "expected " + order + " axes (d×…×d for --order " + order
                         + "), found shape " + Inputs.shape(t));
             }
             int d = t.shape()[0];
             for (int n : t.shape()) {
                 if (n != d) {
-                    throw InputException.bad(input, "expected equal axes d×…×d, found shape " + Inputs.shape(t));
+                    throw new InputException(ErrorCode.SHAPE_MISMATCH, input, "expected equal axes d×…×d, found shape " + Inputs.shape(t));
                 }
             }
             Inputs.requireNonEmpty("--truth-tensor", tensor, t);
+            if (!"float64".equals(t.dtype())) {
+                // E1.7: a low-precision tensor is symmetric to its round-off; its symmetric projection has the same gradient
+                double tol = Math.max(DenseTruth.SYMMETRY_TOLERANCE, LOW_PRECISION_SYMMETRY * Inputs.unitRoundoff(t));
+                return Inputs.within(input, () -> new DenseTruth(order, d, DenseTruth.symmetrized(order, d, t.data(), tol)));
+            }
             return Inputs.within(input, () -> new DenseTruth(order, d, t.data()));
         }
         NpyArray u = Inputs.read("--truth-factors", factors);

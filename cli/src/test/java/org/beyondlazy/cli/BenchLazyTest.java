@@ -60,7 +60,7 @@ class BenchLazyTest {
             assertThat(c.get("forms").get("gram").get("ratio").asDouble()).isPositive();
         }
         CliRun bad = CliRun.of("bench", "--case", "factored", "--dim", "4", "--width", "3", "--rank", "2", "--order", "3", "--compare", "julia");
-        assertThat(bad.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(bad.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(bad.err()).contains("--compare").contains("julia");
     }
 
@@ -75,17 +75,17 @@ class BenchLazyTest {
     void unknownImplementationIsBadInput() {
         CliRun run = CliRun.of("bench", "--case", "factored", "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
                 "--implementation", "gpu");
-        assertThat(run.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(run.err()).contains("gpu");
     }
 
     @Test
     void helpOnEverySubcommand() {
-        for (String sub : new String[] {"eval", "check", "lazy", "run", "sweep", "audit", "bench"}) {
+        for (String sub : new String[] {"eval", "check", "lazy", "run", "sweep", "audit", "bench", "experiment"}) {
             CliRun run = CliRun.of(sub, "--help");
             assertThat(run.status()).as(sub).isZero();
             assertThat(run.out()).as(sub).contains("Usage: beyondlazy " + sub);
         }
-        assertThat(CliRun.of().status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(CliRun.of().status()).isEqualTo(ExitStatus.BAD_INPUT);
     }
 }

@@ -10,6 +10,7 @@ import org.beyondlazy.core.FactoredTruth;
 import org.beyondlazy.core.Generators;
 import org.beyondlazy.core.ModelKind;
 import org.beyondlazy.core.Objective;
+import org.beyondlazy.core.ParameterLayout;
 import org.beyondlazy.core.Problem;
 import org.beyondlazy.core.optim.GradientDescent;
 import org.beyondlazy.core.optim.HeavyBall;
@@ -59,7 +60,7 @@ class CheckCommandTest {
 
     Path write(Problem p, List<double[]> thetas) throws Exception {
         Path file = dir.resolve("X.npy");
-        NpyWriter.write(file, CheckCommand.trajectoryArray(p, thetas));
+        NpyWriter.write(file, NpyArray.of(ParameterLayout.trajectoryShape(p, thetas.size()), ParameterLayout.trajectoryData(p, thetas)));
         return file;
     }
 
@@ -102,7 +103,7 @@ class CheckCommandTest {
         List<double[]> t = trajectory(p, new HeavyBall(0.02, 0.5));
         t.get(7)[4] += 1e-6;
         CliRun run = check(ModelKind.PLAIN, write(p, t), "--optimizer", "heavy-ball", "--lr", "0.02", "--momentum", "0.5");
-        assertThat(run.status()).as(run.toString()).isEqualTo(Main.CHECK_FAILED);
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.CHECK_FAILED);
         JsonNode j = run.json();
         assertThat(j.get("ok").asBoolean()).isFalse();
         assertThat(j.get("firstBadStep").asInt()).isEqualTo(7);
@@ -128,7 +129,7 @@ class CheckCommandTest {
         }
         Path x = write(p, t);
         CliRun naive = check(ModelKind.PLAIN, x, "--optimizer", "gd", "--lr", "0.01");
-        assertThat(naive.status()).isEqualTo(Main.CHECK_FAILED);
+        assertThat(naive.status()).isEqualTo(ExitStatus.CHECK_FAILED);
         assertThat(naive.json().get("firstBadStep").asInt()).isEqualTo(1);
         CliRun translated = check(ModelKind.PLAIN, x, "--optimizer", "gd", "--lr", "0.02");
         assertThat(translated.status()).as(translated.toString()).isZero();
@@ -157,17 +158,7 @@ class CheckCommandTest {
             t.add(x.clone());
         }
         CliRun run = check(ModelKind.PLAIN, write(p, t), "--optimizer", "nesterov", "--lr", "0.01");
-        assertThat(run.status()).isEqualTo(Main.CHECK_FAILED);
+        assertThat(run.status()).isEqualTo(ExitStatus.CHECK_FAILED);
         assertThat(run.json().get("firstBadStep").asInt()).isEqualTo(2);
-    }
-
-    @Test
-    void coefLayoutPutsTheCoefficientFirst() {
-        Problem p = Problem.of(ModelKind.COEF, 2, 0.0, truth);
-        double[] theta = {7, 8, 1, 2, 3, 4, 5, 6};
-        NpyArray a = CheckCommand.trajectoryArray(p, List.of(theta));
-        assertThat(a.shape()).containsExactly(1, 2, 4);
-        assertThat(a.data()).containsExactly(7, 1, 2, 3, 8, 4, 5, 6);
-        assertThat(CheckCommand.iterates(p, a)[0]).containsExactly(theta);
     }
 }

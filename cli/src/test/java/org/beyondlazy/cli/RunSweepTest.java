@@ -60,7 +60,7 @@ class RunSweepTest {
         assertThat(run.json().get("epochs").asInt()).isEqualTo(3);
         CliRun plain = CliRun.of("run", "--config", file("bad.json", "{\"optimizer\": \"variant\"}").toString(), "--out",
                 dir.resolve("bad").toString());
-        assertThat(plain.status()).isEqualTo(Main.BAD_INPUT);
+        assertThat(plain.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(plain.err()).contains("homog");
     }
 
@@ -69,7 +69,7 @@ class RunSweepTest {
         Path config = file("exp.json", "{\"dim\": 3, \"width\": 2, \"rank\": 1, \"initScale\": 3, \"lr\": 10, \"steps\": 200, \"logEvery\": 1}");
         Path out = dir.resolve("out");
         CliRun run = CliRun.of("run", "--config", config.toString(), "--out", out.toString());
-        assertThat(run.status()).as(run.toString()).isEqualTo(Main.NUMERICAL);
+        assertThat(run.status()).as(run.toString()).isEqualTo(ExitStatus.NUMERICAL);
         assertThat(run.err().strip()).doesNotContain("\n").contains("non-finite");
         assertThat(Files.readAllLines(out.resolve("metrics.jsonl"))).isNotEmpty();
         assertThat(out.resolve("weights.npy")).doesNotExist();

@@ -5,6 +5,9 @@ import org.beyondlazy.core.lazy.TangentSpace;
 /**
  * An implementation of the spec's computations: the reference, the fast path, or another JVM
  * implementation under test by the conformance kit. Claims are written against this interface.
+ *
+ * <p>Threading: a backend may be shared between threads; the {@link Objective}s it returns are not
+ * (one objective per thread). Register a backend by name through a {@link BackendProvider} service.
  */
 public interface Backend {
     /** A short name for reports, e.g. {@code "reference"}. */
@@ -18,10 +21,11 @@ public interface Backend {
      * with gradient Jᵀ(T̄(w) − T*) + λw (E5.4, E5.5). Plain model only (spec 05-lazy.md).
      *
      * @param theta0 w₀ (m×d row-major); copied
-     * @throws UnsupportedOperationException when the backend does not implement the lazy-regime section
+     * @throws BeyondLazyException {@link ErrorCode#UNSUPPORTED} when the backend does not implement the
+     *         lazy-regime section (the default)
      */
     default Objective linearizedObjective(Problem problem, double[] theta0) {
-        throw new UnsupportedOperationException(name() + " does not implement the linearized objective (spec E5.6)");
+        throw new BeyondLazyException(ErrorCode.UNSUPPORTED, name(), "the linearized objective (spec E5.6)");
     }
 
     /**
@@ -29,9 +33,10 @@ public interface Backend {
      * Plain model only.
      *
      * @param theta0 W₀ (m×d row-major); copied
-     * @throws UnsupportedOperationException when the backend does not implement the lazy-regime section
+     * @throws BeyondLazyException {@link ErrorCode#UNSUPPORTED} when the backend does not implement the
+     *         lazy-regime section (the default)
      */
     default TangentSpace tangentSpace(Problem problem, double[] theta0) {
-        throw new UnsupportedOperationException(name() + " does not implement the tangent space (spec E5.7)");
+        throw new BeyondLazyException(ErrorCode.UNSUPPORTED, name(), "the tangent space (spec E5.7)");
     }
 }

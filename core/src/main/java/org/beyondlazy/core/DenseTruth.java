@@ -22,7 +22,60 @@ public record DenseTruth(int order, int dim, double[] entries) implements Truth 
         Check.atLeast("dimension d", dim, 1);
         int n = Sizes.denseLength(dim, order);
         Check.finite("truth tensor", Check.length("truth tensor", entries, n, "d^l = " + dim + "^" + order));
-        checkSymmetric(order, dim, entries);
+        checkSymmetric(order, dim, entries, SYMMETRY_TOLERANCE);
+    }
+
+    /**
+     * The symmetric projection of a tensor stored in low precision (spec E1.7): checks symmetry within
+     * {@code relTolerance}·max(1, max|T|), then averages every entry over the permutations of its indices.
+     * Since T(θ) is symmetric, ⟨T(θ), T*⟩ = ⟨T(θ), sym T*⟩, so the gradient of ½‖T(θ) − T*‖² is unchanged by
+     * the projection (the loss changes by a constant).
+     *
+     * @param entries d^l values, row-major; not modified
+     * @return a new array of d^l values, exactly symmetric
+     */
+    public static double[] symmetrized(int order, int dim, double[] entries, double relTolerance) {
+        Check.atLeast("order l", order, 2);
+        Check.atLeast("dimension d", dim, 1);
+        int n = Sizes.denseLength(dim, order);
+        Check.finite("truth tensor", Check.length("truth tensor", entries, n, "d^l = " + dim + "^" + order));
+        checkSymmetric(order, dim, entries, relTolerance);
+        double[] out = new double[n];
+        int[] index = new int[order];
+        int[] sorted = new int[order];
+        java.util.Map<Integer, double[]> sums = new java.util.HashMap<>(); // sorted offset -> {sum, count}
+        for (int offset = 0; offset < n; offset++) {
+            decode(offset, dim, index);
+            System.arraycopy(index, 0, sorted, 0, order);
+            java.util.Arrays.sort(sorted);
+            double[] acc = sums.computeIfAbsent(encode(sorted, dim), key -> new double[2]);
+            acc[0] += entries[offset];
+            acc[1] += 1;
+        }
+        for (int offset = 0; offset < n; offset++) {
+            decode(offset, dim, index);
+            System.arraycopy(index, 0, sorted, 0, order);
+            java.util.Arrays.sort(sorted);
+            double[] acc = sums.get(encode(sorted, dim));
+            out[offset] = acc[0] / acc[1];
+        }
+        return out;
+    }
+
+    private static void decode(int offset, int dim, int[] index) {
+        int rest = offset;
+        for (int k = index.length - 1; k >= 0; k--) {
+            index[k] = rest % dim;
+            rest /= dim;
+        }
+    }
+
+    private static int encode(int[] index, int dim) {
+        int offset = 0;
+        for (int i : index) {
+            offset = offset * dim + i;
+        }
+        return offset;
     }
 
     @Override
@@ -39,12 +92,12 @@ public record DenseTruth(int order, int dim, double[] entries) implements Truth 
      * Symmetry test of E1.7: adjacent transpositions generate all permutations, so comparing each
      * entry with the entry whose indices k and k+1 are swapped, for every k, is enough.
      */
-    private static void checkSymmetric(int order, int dim, double[] t) {
+    private static void checkSymmetric(int order, int dim, double[] t, double relTolerance) {
         double scale = 1.0;
         for (double x : t) {
             scale = Math.max(scale, Math.abs(x));
         }
-        double tol = SYMMETRY_TOLERANCE * scale;
+        double tol = relTolerance * scale;
         int[] index = new int[order];
         for (int offset = 0; offset < t.length; offset++) {
             int rest = offset;

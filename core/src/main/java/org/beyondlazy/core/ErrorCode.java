@@ -4,8 +4,8 @@ package org.beyondlazy.core;
  * The project's one error vocabulary. Each code is stable (tests and scripts assert the code, never
  * the message text) and carries a message template filled with {@link String#format}.
  *
- * <p>{@link #category()} tells the command line which exit status to use: {@code BAD_INPUT} is exit 2,
- * {@code NUMERICAL} exit 3 (documented in the README).
+ * <p>{@link #category()} groups the codes; the command line maps each code to an exit status in one
+ * table (spec E9.6): the {@code BAD_INPUT} codes exit 2, the {@code NUMERICAL} codes exit 3.
  */
 public enum ErrorCode {
     /** A size is not positive or is out of its allowed range. */
@@ -24,10 +24,24 @@ public enum ErrorCode {
     INVALID_PARAMETER(Category.BAD_INPUT, "%s must be %s, found %s"),
     /** A model, optimizer or option name is not known. */
     UNKNOWN_NAME(Category.BAD_INPUT, "unknown %s '%s' (expected one of %s)"),
+    /** A named input (an option, a combination of options, a config field) has a value that is not allowed. */
+    INVALID_INPUT(Category.BAD_INPUT, "%s: %s"),
+    /** An input file does not exist. */
+    MISSING_FILE(Category.BAD_INPUT, "%s: no such file"),
+    /** An input file cannot be parsed (corrupt {@code .npy}, JSON that is not valid). */
+    MALFORMED_FILE(Category.BAD_INPUT, "%s: %s"),
+    /** Reading or writing a file failed (permissions, a missing directory, a full disk). */
+    IO_FAILURE(Category.BAD_INPUT, "%s: %s"),
     /** An iteration produced a non-finite value (divergence). */
     DIVERGED(Category.NUMERICAL, "%s diverged at step %d: %s"),
     /** A numerical routine failed (integrator, decomposition). */
-    NUMERICAL_FAILURE(Category.NUMERICAL, "%s failed: %s");
+    NUMERICAL_FAILURE(Category.NUMERICAL, "%s failed: %s"),
+    /**
+     * A backend does not implement an optional capability (the lazy-regime section: linearized objective,
+     * tangent space). Category {@code BAD_INPUT}: asking such a backend for it is a usage error (exit 2);
+     * the conformance kit reports the claims that need it as "not supported" instead of failing them.
+     */
+    UNSUPPORTED(Category.BAD_INPUT, "backend '%s' does not support %s");
 
     /** How the command line reports a code. */
     public enum Category { BAD_INPUT, NUMERICAL }

@@ -3,7 +3,11 @@ package org.beyondlazy.core;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** The three parameterizations of spec §2 (E2.1–E2.3). */
+/**
+ * The three parameterizations of spec §2 (E2.1–E2.3). Code that treats the models differently dispatches
+ * with a switch expression without {@code default}, so that a new kind does not compile until every such
+ * place handles it.
+ */
 public enum ModelKind {
     /** T = Σ_i s_i w_i^{⊗l}, fixed signs s_i (spec E2.1). */
     PLAIN,
@@ -14,7 +18,18 @@ public enum ModelKind {
 
     /** Whether the model carries a fixed sign per component. */
     public boolean hasSigns() {
-        return this != COEF;
+        return switch (this) {
+            case PLAIN, HOMOG -> true;
+            case COEF -> false;
+        };
+    }
+
+    /** Whether θ starts with one trained coefficient per component (layout E2.9). */
+    public boolean hasCoefficients() {
+        return switch (this) {
+            case COEF -> true;
+            case PLAIN, HOMOG -> false;
+        };
     }
 
     /** The lower-case name used in files and on the command line. */

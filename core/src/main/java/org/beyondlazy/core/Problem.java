@@ -42,7 +42,7 @@ public record Problem(ModelKind model, int width, double[] signs, double lambda,
             throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "signs", "absent for the coef model",
                     "an array of length " + signs.length);
         }
-        long count = (long) width * truth.dim() + (model == ModelKind.COEF ? width : 0);
+        long count = (long) width * truth.dim() + (model.hasCoefficients() ? width : 0);
         if (count > Sizes.MAX_ARRAY_LENGTH) {
             throw new BeyondLazyException(ErrorCode.SIZE_OVERFLOW, "parameters", count, Sizes.MAX_ARRAY_LENGTH);
         }
@@ -63,12 +63,12 @@ public record Problem(ModelKind model, int width, double[] signs, double lambda,
 
     /** Length of θ (spec E2.9). */
     public int parameterCount() {
-        return width * dim() + (model == ModelKind.COEF ? width : 0);
+        return width * dim() + (model.hasCoefficients() ? width : 0);
     }
 
     /** Offset in θ of the m×d block W (plain, homog) or U (coef). */
     public int weightsOffset() {
-        return model == ModelKind.COEF ? width : 0;
+        return model.hasCoefficients() ? width : 0;
     }
 
     /** s_i or a_i; 1 for coef (no sign). */
@@ -78,7 +78,7 @@ public record Problem(ModelKind model, int width, double[] signs, double lambda,
 
     /** Validates a parameter vector θ for this problem: length and finiteness. */
     public double[] checkParameters(double[] theta) {
-        String shape = model == ModelKind.COEF ? "m + m×d = " + width + " + " + width + "×" + dim()
+        String shape = model.hasCoefficients() ? "m + m×d = " + width + " + " + width + "×" + dim()
                 : "m×d = " + width + "×" + dim();
         return Check.finite("parameters", Check.length("parameters", theta, parameterCount(), shape));
     }

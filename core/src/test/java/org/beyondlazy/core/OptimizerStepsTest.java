@@ -8,6 +8,7 @@ import org.beyondlazy.core.optim.GradientDescent;
 import org.beyondlazy.core.optim.HeavyBall;
 import org.beyondlazy.core.optim.Nesterov;
 import org.beyondlazy.core.optim.Optimizer;
+import org.beyondlazy.core.optim.UpdateForm;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,6 +68,34 @@ class OptimizerStepsTest {
         // k=3: β = 2/5, y = 0.09375 + 0.4(0.09375 − 0.25) = 0.03125, x4 = 0.015625.
         double[] path = run(new Nesterov(0.5), new Quadratic(1, null), 1, 4);
         assertThat(path).containsExactly(new double[] {1, 0.5, 0.25, 0.09375, 0.015625}, offset(1e-15));
+    }
+
+    @Test
+    void aMemorylessFormIsAPureFunctionOfTheTwoIteratesAndK() {
+        // x_k = 0.25, x_{k−1} = 0.5, a = 1, η = 0.5, at k = 2 (β = 1/4): y = 0.1875, x_{k+1} = 0.09375 —
+        // the same value as step 2 of the run above, computed without running steps 0 and 1, twice
+        UpdateForm form = new UpdateForm.NesterovConvex(0.5);
+        UpdateForm.Replay replay = form.replay(1);
+        double[] out = new double[1];
+        for (int repeat = 0; repeat < 2; repeat++) {
+            double value = replay.next(new Quadratic(1, null), new double[] {0.25}, new double[] {0.5}, 2, out);
+            assertThat(out[0]).isEqualTo(0.09375);
+            assertThat(value).isEqualTo(0.5 * 0.1875 * 0.1875);
+        }
+        new UpdateForm.HeavyBall(0.5, 0.5).replay(1).next(new Quadratic(1, null), new double[] {0.5}, new double[] {1}, 7, out);
+        assertThat(out[0]).isEqualTo(0.0); // 0.5 − 0.25 + 0.5(0.5 − 1)
+        assertThat(UpdateForm.of("nesterov", 0.5, 0)).isEqualTo(form);
+        assertThat(form.memoryless()).isTrue();
+    }
+
+    @Test
+    void anUnknownFormNameIsABadInput() {
+        try {
+            UpdateForm.of("adam", 0.1, 0);
+            throw new AssertionError("expected UNKNOWN_NAME");
+        } catch (BeyondLazyException e) {
+            assertThat(e.code()).isEqualTo(ErrorCode.UNKNOWN_NAME);
+        }
     }
 
     @Test

@@ -56,7 +56,10 @@ public final class GramObjective implements Objective {
             throw new org.beyondlazy.core.BeyondLazyException(org.beyondlazy.core.ErrorCode.SIZE_OVERFLOW,
                     "Gram matrix m×m with m=" + m, gramSize, org.beyondlazy.core.Sizes.MAX_ARRAY_LENGTH);
         }
-        this.v = problem.model() == ModelKind.HOMOG ? new double[m * d] : null;
+        this.v = switch (problem.model()) {
+            case HOMOG -> new double[m * d];
+            case PLAIN, COEF -> null;
+        };
         this.p = new double[m];
         this.rho = new double[m];
         this.y = new double[m * d];
@@ -99,16 +102,16 @@ public final class GramObjective implements Objective {
     @SpecRef("E8.1")
     private double[] components(double[] theta) {
         int off = problem.weightsOffset();
-        switch (problem.model()) {
+        return switch (problem.model()) {
             case PLAIN -> {
                 for (int i = 0; i < m; i++) {
                     p[i] = problem.sign(i); // p_i = s_i
                 }
-                return theta;
+                yield theta;
             }
             case COEF -> {
                 System.arraycopy(theta, 0, p, 0, m); // p_i = c_i
-                return theta;
+                yield theta;
             }
             case HOMOG -> {
                 for (int i = 0; i < m; i++) {
@@ -125,10 +128,9 @@ public final class GramObjective implements Objective {
                     }
                     p[i] = r > 0 ? problem.sign(i) * s : 0.0; // p_i = a_i ρ_i²
                 }
-                return v;
+                yield v;
             }
-            default -> throw new IllegalStateException(problem.model().toString());
-        }
+        };
     }
 
     /** G = V Vᵀ into the upper triangle (column-major; G is symmetric so the layout is immaterial). */

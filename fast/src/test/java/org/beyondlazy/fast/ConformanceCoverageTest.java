@@ -16,12 +16,14 @@ import java.util.stream.Stream;
 import org.beyondlazy.core.SpecRef;
 import org.junit.jupiter.api.Tag;
 import org.beyondlazy.properties.BackendUnderTest;
+import org.beyondlazy.properties.ConformanceKit;
+import org.beyondlazy.properties.ConformanceKitTests;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every claim suite of the conformance kit (an abstract {@link BackendUnderTest} class of the
- * properties artifact) runs on the fast path: {@link FastConformanceTest} has a nested subclass of it
- * for each BLAS. Fails when the kit gains a suite the fast path does not run.
+ * properties artifact) is in the kit's list, and {@link FastConformanceTest} binds the whole list once per
+ * BLAS. Fails when the kit gains a suite its list (and so the fast path) does not run.
  */
 class ConformanceCoverageTest {
     @Test
@@ -47,10 +49,22 @@ class ConformanceCoverageTest {
             }
         }
         assertThat(suites).as("claim suites of the kit").isNotEmpty();
-        for (Class<?> suite : suites) {
-            long runs = Stream.of(FastConformanceTest.class.getDeclaredClasses())
-                    .filter(n -> suite.isAssignableFrom(n)).count();
-            assertThat(runs).as("nested runs of %s in FastConformanceTest (one per BLAS)", suite.getSimpleName()).isEqualTo(2);
-        }
+        // the kit's list (bound by ConformanceKitTests) holds every suite the artifact ships
+        assertThat(ConformanceKit.SUITES.stream().<Class<?>>map(ConformanceKit.Suite::type).toList())
+                .as("ConformanceKit.SUITES").containsExactlyInAnyOrderElementsOf(suites);
+        List<Class<?>> bindings = Stream.of(FastConformanceTest.class.getDeclaredClasses())
+                .filter(ConformanceKitTests.class::isAssignableFrom).toList();
+        assertThat(bindings).as("ConformanceKitTests bindings in FastConformanceTest (one per BLAS)").hasSize(2);
+    }
+
+    /**
+     * {@code -Dbeyondlazy.backend=NAME} must name a registered backend: this module sees every backend of the
+     * repository, so an unknown name fails here (naming the registered ones) instead of running nothing.
+     */
+    @Test
+    void theSelectedBackendIsRegistered() {
+        String name = org.beyondlazy.core.Backends.selectedName();
+        assertThat(org.beyondlazy.core.Backends.available().keySet()).as("registered backends (-D%s=%s)",
+                org.beyondlazy.core.Backends.PROPERTY, name).contains(name, "reference", "fast", "fast-java");
     }
 }

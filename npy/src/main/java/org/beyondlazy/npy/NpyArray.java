@@ -30,10 +30,12 @@ public final class NpyArray {
 
     private final int[] shape;
     private final double[] data;
+    private final String dtype;
 
-    private NpyArray(int[] shape, double[] data) {
+    private NpyArray(int[] shape, double[] data, String dtype) {
         this.shape = shape;
         this.data = data;
+        this.dtype = dtype;
     }
 
     /**
@@ -56,7 +58,7 @@ public final class NpyArray {
             throw new IllegalArgumentException("data length " + data.length
                     + " does not match shape " + shapeToString(shape) + " (" + size + " elements)");
         }
-        return new NpyArray(shape.clone(), data.clone());
+        return new NpyArray(shape.clone(), data.clone(), "float64");
     }
 
     /**
@@ -66,7 +68,7 @@ public final class NpyArray {
      * @return the array
      */
     public static NpyArray scalar(double value) {
-        return new NpyArray(new int[0], new double[] {value});
+        return new NpyArray(new int[0], new double[] {value}, "float64");
     }
 
     /**
@@ -77,7 +79,7 @@ public final class NpyArray {
      */
     public static NpyArray vector(double... values) {
         Objects.requireNonNull(values, "values");
-        return new NpyArray(new int[] {values.length}, values.clone());
+        return new NpyArray(new int[] {values.length}, values.clone(), "float64");
     }
 
     /**
@@ -101,7 +103,7 @@ public final class NpyArray {
             }
             System.arraycopy(rows[row], 0, data, row * columns, columns);
         }
-        return new NpyArray(shape, data);
+        return new NpyArray(shape, data, "float64");
     }
 
     /**
@@ -113,15 +115,29 @@ public final class NpyArray {
      */
     public static NpyArray zeros(int... shape) {
         Objects.requireNonNull(shape, "shape");
-        return new NpyArray(shape.clone(), new double[Math.toIntExact(checkedSize(shape))]);
+        return new NpyArray(shape.clone(), new double[Math.toIntExact(checkedSize(shape))], "float64");
     }
 
     /**
      * Wraps arrays the caller hands over and will not touch again (no copy). The shape must
      * already be validated and {@code data.length} must equal its size.
      */
-    static NpyArray wrapValidated(int[] shape, double[] data) {
-        return new NpyArray(shape, data);
+    static NpyArray wrapValidated(int[] shape, double[] data, String dtype) {
+        return new NpyArray(shape, data, dtype);
+    }
+
+    /**
+     * The element type the values were stored with: {@code "float64"} for arrays made in memory, else the
+     * file's: {@code float64}, {@code float32}, {@code float16}, {@code int8} … {@code int64},
+     * {@code uint8} … {@code uint64}. The values themselves are always doubles.
+     */
+    public String dtype() {
+        return dtype;
+    }
+
+    /** True for the float dtypes. */
+    public boolean isFloat() {
+        return dtype.startsWith("float");
     }
 
     /**

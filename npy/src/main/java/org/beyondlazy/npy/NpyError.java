@@ -35,7 +35,7 @@ public enum NpyError {
      * The dtype is not float64 or float32 (either byte order). Template arguments: the dtype
      * found, as written in the header.
      */
-    UNSUPPORTED_DTYPE("unsupported dtype %s (expected float64 or float32: '<f8', '>f8', '<f4', '>f4')"),
+    UNSUPPORTED_DTYPE("unsupported dtype %s (expected a float ('<f8', '<f4', '<f2') or an integer ('<i8', '|i1', '<u4', ...) dtype)"),
 
     /**
      * The shape has a negative dimension, more than {@link NpyArray#MAX_DIMENSIONS} dimensions,

@@ -17,8 +17,9 @@ import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Reads NumPy {@code .npy} files of format versions 1.0, 2.0 and 3.0 holding float64 or float32
- * arrays in either byte order and in C or Fortran order.
+ * Reads NumPy {@code .npy} files of format versions 1.0, 2.0 and 3.0 holding float64, float32 or float16
+ * arrays, or integer arrays (signed or unsigned, 1 to 8 bytes), in either byte order and in C or Fortran
+ * order.
  *
  * <p>Layout (NumPy Enhancement Proposal 1, {@code numpy.lib.format}): the magic
  * {@code \x93NUMPY}; one byte major and one byte minor version; the header length as a
@@ -27,8 +28,10 @@ import java.util.Arrays;
  * alignment of the data is accepted.
  *
  * <p>Accepted dtypes: {@code '<f8'}, {@code '>f8'}, {@code '<f4'}, {@code '>f4'}, and the
- * variants {@code '=f8'}, {@code 'f8'}, {@code '=f4'}, {@code 'f4'}, read as little-endian.
- * float32 values are widened to double exactly. Fortran-order data is reordered so that
+ * variants {@code '=f8'}, {@code 'f8'}, {@code '=f4'}, {@code 'f4'}, read as little-endian; likewise
+ * {@code f2} and the integers {@code i1 i2 i4 i8 u1 u2 u4 u8} (also with {@code '|'}). float32 and float16
+ * values and integers up to 2^53 are widened to double exactly; {@link NpyArray#dtype()} names the stored
+ * type, so callers decide which types an input accepts. Fortran-order data is reordered so that
  * {@link NpyArray#data()} is always in C order. Non-finite values are returned as they are
  * (see {@link NpyArray#firstNonFiniteIndex()}).
  *
@@ -138,6 +141,7 @@ public final class NpyReader {
             NpyHeaderParser.Header header = NpyHeaderParser.parse(headerText, source);
             ByteOrder order = byteOrderOf(header, source);
             int itemSize = itemSizeOf(header, source);
+            char kind = kindOf(header, source);
             int[] shape = validatedShape(header.dimensions, source);
             int count = Math.toIntExact(sizeOf(shape));
 
@@ -154,7 +158,7 @@ public final class NpyReader {
                 }
                 lengthVerified = true;
             }
-            double[] values = readValues(in, count, itemSize, order, lengthVerified, source);
+            double[] values = readValues(in, count, kind, itemSize, order, lengthVerified, source);
             long trailingBytes = in.transferTo(OutputStream.nullOutputStream());
             if (trailingBytes > 0) {
                 throw new NpyException(NpyError.TRAILING_DATA, source, expectedDataBytes, expectedDataBytes + trailingBytes);
@@ -162,7 +166,7 @@ public final class NpyReader {
             if (header.fortranOrder) {
                 values = fortranToC(values, shape);
             }
-            return NpyArray.wrapValidated(shape, values);
+            return NpyArray.wrapValidated(shape, values, dtypeName(kind, itemSize));
         } catch (IOException e) {
             throw ioError(source, e);
         }
@@ -192,12 +196,23 @@ public final class NpyReader {
 
     private static int itemSizeOf(NpyHeaderParser.Header header, String source) throws NpyException {
         String descr = requireSupportedDescr(header, source);
-        return descr.endsWith("8") ? Double.BYTES : Float.BYTES;
+        return descr.charAt(descr.length() - 1) - '0';
+    }
+
+    /** 'f' (IEEE float), 'i' (signed integer) or 'u' (unsigned integer). */
+    private static char kindOf(NpyHeaderParser.Header header, String source) throws NpyException {
+        String descr = requireSupportedDescr(header, source);
+        return descr.charAt(descr.length() - 2);
+    }
+
+    private static String dtypeName(char kind, int itemSize) {
+        String base = kind == 'f' ? "float" : kind == 'i' ? "int" : "uint";
+        return base + (8 * itemSize);
     }
 
     private static String requireSupportedDescr(NpyHeaderParser.Header header, String source) throws NpyException {
         String descr = header.descr;
-        if (descr != null && descr.matches("[<>=]?f[48]")) {
+        if (descr != null && (descr.matches("[<>=]?f[248]") || descr.matches("[<>=|]?[iu][1248]"))) {
             return descr;
         }
         throw new NpyException(NpyError.UNSUPPORTED_DTYPE, source, NpyHeaderParser.printable(header.descrAsWritten));
@@ -268,7 +283,7 @@ public final class NpyReader {
      * double. Unless the input length was verified, the result array grows with the data read,
      * so a header claiming a huge shape over a short input cannot exhaust memory.
      */
-    private static double[] readValues(InputStream in, int count, int itemSize, ByteOrder order,
+    private static double[] readValues(InputStream in, int count, char kind, int itemSize, ByteOrder order,
             boolean lengthVerified, String source) throws IOException, NpyException {
         int elementsPerChunk = CHUNK_BYTES / itemSize;
         double[] values = new double[lengthVerified ? count : Math.min(count, elementsPerChunk)];
@@ -287,16 +302,49 @@ public final class NpyReader {
                 values = Arrays.copyOf(values, (int) Math.min(count, grown));
             }
             ByteBuffer bytes = ByteBuffer.wrap(chunk, 0, wantedBytes).order(order);
-            if (itemSize == Double.BYTES) {
+            if (kind == 'f' && itemSize == Double.BYTES) {
                 bytes.asDoubleBuffer().get(values, filled, elements);
             } else {
                 for (int i = 0; i < elements; i++) {
-                    values[filled + i] = bytes.getFloat(i * Float.BYTES);
+                    values[filled + i] = element(bytes, i * itemSize, kind, itemSize);
                 }
             }
             filled += elements;
         }
         return values;
+    }
+
+    /** One element widened to double: exact for floats and for integers of magnitude up to 2^53. */
+    private static double element(ByteBuffer bytes, int offset, char kind, int itemSize) {
+        if (kind == 'f') {
+            return itemSize == Float.BYTES ? bytes.getFloat(offset) : halfToDouble(bytes.getShort(offset));
+        }
+        long v = switch (itemSize) {
+            case 1 -> kind == 'i' ? bytes.get(offset) : Byte.toUnsignedLong(bytes.get(offset));
+            case 2 -> kind == 'i' ? bytes.getShort(offset) : Short.toUnsignedLong(bytes.getShort(offset));
+            case 4 -> kind == 'i' ? bytes.getInt(offset) : Integer.toUnsignedLong(bytes.getInt(offset));
+            default -> bytes.getLong(offset);
+        };
+        if (kind == 'u' && itemSize == 8 && v < 0) {
+            return (double) (v >>> 1) * 2.0 + (v & 1); // above 2^63: not exact, and never a valid input here
+        }
+        return v;
+    }
+
+    /** IEEE 754 binary16 to double, exactly (subnormals, infinities and NaN included). */
+    static double halfToDouble(short bits) {
+        int sign = (bits >> 15) & 1;
+        int exponent = (bits >> 10) & 0x1f;
+        int mantissa = bits & 0x3ff;
+        double magnitude;
+        if (exponent == 0) {
+            magnitude = mantissa * 0x1p-24; // subnormal: mantissa · 2^-24
+        } else if (exponent == 0x1f) {
+            magnitude = mantissa == 0 ? Double.POSITIVE_INFINITY : Double.NaN;
+        } else {
+            magnitude = (1024 + mantissa) * Math.scalb(1.0, exponent - 25);
+        }
+        return sign == 1 ? -magnitude : magnitude;
     }
 
     /**

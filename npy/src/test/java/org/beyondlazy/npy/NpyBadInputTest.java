@@ -100,10 +100,10 @@ class NpyBadInputTest {
                 Arguments.of("missing shape", withHeader("{'descr': '<f8', 'fortran_order': False, }", new byte[8]), NpyError.MALFORMED_HEADER),
                 Arguments.of("empty dictionary", withHeader("{}", new byte[8]), NpyError.MALFORMED_HEADER),
                 // Unsupported dtypes.
-                Arguments.of("dtype <i8", withDtype("<i8"), NpyError.UNSUPPORTED_DTYPE),
+                Arguments.of("dtype <i16", withDtype("<i16"), NpyError.UNSUPPORTED_DTYPE),
                 Arguments.of("dtype <c16", withDtype("<c16"), NpyError.UNSUPPORTED_DTYPE),
                 Arguments.of("dtype |b1", withDtype("|b1"), NpyError.UNSUPPORTED_DTYPE),
-                Arguments.of("dtype <f2", withDtype("<f2"), NpyError.UNSUPPORTED_DTYPE),
+                Arguments.of("dtype |f2", withDtype("|f2"), NpyError.UNSUPPORTED_DTYPE),
                 Arguments.of("dtype O", withDtype("O"), NpyError.UNSUPPORTED_DTYPE),
                 Arguments.of("dtype |O", withDtype("|O"), NpyError.UNSUPPORTED_DTYPE),
                 Arguments.of("dtype <f16", withDtype("<f16"), NpyError.UNSUPPORTED_DTYPE),
@@ -167,9 +167,9 @@ class NpyBadInputTest {
     @Test
     void unsupportedDtypeMessageNamesTheDtypeAndTheAcceptedOnes() {
         NpyException e = catchThrowableOfType(NpyException.class,
-                () -> NpyReader.read(new ByteArrayInputStream(withDtype("<i8")), "W.npy"));
-        assertThat(e.getMessage()).isEqualTo(
-                "W.npy: unsupported dtype '<i8' (expected float64 or float32: '<f8', '>f8', '<f4', '>f4')");
+                () -> NpyReader.read(new ByteArrayInputStream(withDtype("<c16")), "W.npy"));
+        assertThat(e.getMessage()).isEqualTo("W.npy: unsupported dtype '<c16' (expected a float ('<f8', '<f4', '<f2') "
+                + "or an integer ('<i8', '|i1', '<u4', ...) dtype)");
     }
 
     @Test
@@ -179,16 +179,29 @@ class NpyBadInputTest {
         assertThat(e.getMessage()).isEqualTo("W.npy: truncated data: expected 24 bytes, found 16");
     }
 
-    /** np.save(f, np.arange(3)): int64, the commonest wrong input (make_numpy_fixtures.py). */
+    /** np.save(f, np.arange(3)): int64 (make_numpy_fixtures.py), read exactly and named by its dtype. */
     @Test
-    void numpyInt64FileIsAnUnsupportedDtype() throws IOException {
+    void numpyInt64FileIsReadWithItsDtype() throws IOException, NpyException {
         byte[] bytes;
         try (InputStream in = NpyBadInputTest.class.getResourceAsStream("numpy/i8_3.npy")) {
             bytes = in.readAllBytes();
         }
-        NpyException e = catchThrowableOfType(NpyException.class,
-                () -> NpyReader.read(new ByteArrayInputStream(bytes), "i8_3.npy"));
-        assertThat(e.error()).isEqualTo(NpyError.UNSUPPORTED_DTYPE);
+        NpyArray a = NpyReader.read(new ByteArrayInputStream(bytes), "i8_3.npy");
+        assertThat(a.dtype()).isEqualTo("int64");
+        assertThat(a.isFloat()).isFalse();
+        assertThat(a.data()).containsExactly(0, 1, 2);
+    }
+
+    /** float16 bit patterns of 1, −2, 65504 (largest), 2^-24 (smallest subnormal), +∞, widened exactly. */
+    @Test
+    void float16IsWidenedExactly() {
+        assertThat(NpyReader.halfToDouble((short) 0x3c00)).isEqualTo(1.0);
+        assertThat(NpyReader.halfToDouble((short) 0xc000)).isEqualTo(-2.0);
+        assertThat(NpyReader.halfToDouble((short) 0x7bff)).isEqualTo(65504.0);
+        assertThat(NpyReader.halfToDouble((short) 0x0001)).isEqualTo(0x1p-24);
+        assertThat(NpyReader.halfToDouble((short) 0x3555)).isEqualTo(0x1.554p-2); // 0.33325195...
+        assertThat(NpyReader.halfToDouble((short) 0x7c00)).isEqualTo(Double.POSITIVE_INFINITY);
+        assertThat(NpyReader.halfToDouble((short) 0x7e00)).isNaN();
     }
 
     @Test

@@ -80,6 +80,62 @@ public final class Instances {
         return new Instance(seed, problem, theta);
     }
 
+    /** Smallest and largest exponent k of the small homog row norms 10^−k of {@link #smallHomogRows}. */
+    public static final double SMALL_ROW_MIN_EXPONENT = 3.0;
+    public static final double SMALL_ROW_MAX_EXPONENT = 6.0;
+
+    /**
+     * QuickTheories generator of homog instances in the small-initialization regime (W20's variant starts
+     * there, spec A7.1): {@link #smallHomogRows} of {@link #random} instances of the shape.
+     */
+    public static Gen<Instance> smallHomogRowInstances(Shape shape) {
+        return longs().all().map(seed -> smallHomogRows(random(seed, shape)));
+    }
+
+    /**
+     * The instance with each homog row, independently with probability ½ (row 0 always), rescaled to norm
+     * 10^−k, k uniform in [{@value #SMALL_ROW_MIN_EXPONENT}, {@value #SMALL_ROW_MAX_EXPONENT}] (direction
+     * kept), drawn from a generator seeded by the instance's seed; other models are returned unchanged.
+     */
+    public static Instance smallHomogRows(Instance inst) {
+        Problem p = inst.problem();
+        if (p.model() != ModelKind.HOMOG) {
+            return inst;
+        }
+        RandomGenerator rng = Generators.rng(inst.seed() ^ 0x9E3779B97F4A7C15L);
+        double[] theta = inst.theta().clone();
+        int d = p.dim();
+        for (int i = 0; i < p.width(); i++) {
+            boolean shrink = rng.nextBoolean();
+            double exponent = SMALL_ROW_MIN_EXPONENT + (SMALL_ROW_MAX_EXPONENT - SMALL_ROW_MIN_EXPONENT) * rng.nextDouble();
+            if (i > 0 && !shrink) {
+                continue;
+            }
+            double norm = 0;
+            for (int a = 0; a < d; a++) {
+                norm += theta[i * d + a] * theta[i * d + a];
+            }
+            double factor = Math.pow(10, -exponent) / Math.sqrt(norm);
+            for (int a = 0; a < d; a++) {
+                theta[i * d + a] *= factor;
+            }
+        }
+        return new Instance(inst.seed(), p, theta);
+    }
+
+    /** The same instance with regularization λ (the problem's other fields unchanged). */
+    public static Instance withLambda(Instance inst, double lambda) {
+        Problem p = inst.problem();
+        double[] signs = null;
+        if (p.model().hasSigns()) {
+            signs = new double[p.width()];
+            for (int i = 0; i < signs.length; i++) {
+                signs[i] = p.sign(i);
+            }
+        }
+        return new Instance(inst.seed(), new Problem(p.model(), p.width(), signs, lambda, p.truth()), inst.theta());
+    }
+
     /**
      * The exact fit of a factored truth by each model (claim C1): plain w_j = |c_j|^{1/l} u_j with
      * s_j = sign(c_j) (odd l: the real l-th root, s_j = +1); coef (c*, U*); homog w_j = √|c_j| u_j with
@@ -90,28 +146,26 @@ public final class Instances {
         int d = truth.dim();
         int l = truth.order();
         double[] signs = model.hasSigns() ? new double[r] : null;
-        double[] theta = new double[(model == ModelKind.COEF ? r : 0) + r * d];
-        int off = model == ModelKind.COEF ? r : 0;
+        double[] theta = new double[(model.hasCoefficients() ? r : 0) + r * d];
+        int off = model.hasCoefficients() ? r : 0;
         for (int j = 0; j < r; j++) {
             double c = truth.coeffs()[j];
-            double scale;
-            switch (model) {
+            double scale = switch (model) {
                 case PLAIN -> {
                     boolean odd = l % 2 == 1;
                     signs[j] = odd || c >= 0 ? 1.0 : -1.0;
                     double root = Math.pow(Math.abs(c), 1.0 / l);
-                    scale = odd && c < 0 ? -root : root;
+                    yield odd && c < 0 ? -root : root;
                 }
                 case COEF -> {
                     theta[j] = c;
-                    scale = 1.0;
+                    yield 1.0;
                 }
                 case HOMOG -> {
                     signs[j] = c >= 0 ? 1.0 : -1.0;
-                    scale = Math.sqrt(Math.abs(c));
+                    yield Math.sqrt(Math.abs(c));
                 }
-                default -> throw new IllegalStateException();
-            }
+            };
             for (int a = 0; a < d; a++) {
                 theta[off + j * d + a] = scale * truth.factors()[j * d + a];
             }

@@ -2,12 +2,8 @@ package org.beyondlazy.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.beyondlazy.core.ModelKind;
-import org.beyondlazy.core.Problem;
-import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
-import org.beyondlazy.core.lazy.LazyInstances;
-import org.beyondlazy.core.lazy.TangentRank;
+import org.beyondlazy.experiments.LazyResidualStudy;
 import org.hipparchus.distribution.continuous.TDistribution;
 import org.hipparchus.stat.interval.BinomialProportion;
 import org.hipparchus.stat.interval.ConfidenceInterval;
@@ -53,37 +49,31 @@ public abstract class LazyFailureClaims implements BackendUnderTest {
     @SpecRef("C6")
     void lazyResidualFailsBelowTheThresholdAndVanishesFromIt(int d, int l, String widthSpec) {
         int[] widths = parseWidths(widthSpec);
-        int maxWidth = widths[widths.length - 1];
-        long n = Sizes.symmetricDimension(d, l);
-        int mStar = TangentRank.threshold(d, l);
+        LazyResidualStudy.Result study = LazyResidualStudy.run(backend(),
+                new LazyResidualStudy.Spec(d, l, widths, ClaimSettings.seed(), SEEDS));
+        long n = study.symmetricDimension();
+        int mStar = study.threshold();
         double[][] rho = new double[SEEDS][widths.length];
-        LazyInstances.Instance[] instances = new LazyInstances.Instance[SEEDS];
         for (int s = 0; s < SEEDS; s++) {
-            instances[s] = LazyInstances.rankOneTarget(ClaimSettings.seed() + s, d, l, maxWidth);
             for (int k = 0; k < widths.length; k++) {
-                int m = widths[k];
-                Problem p = Problem.of(ModelKind.PLAIN, m, 0.0, instances[s].truth());
-                rho[s][k] = backend().tangentSpace(p, instances[s].initialization(m)).lazyResidual(instances[s].truth());
+                rho[s][k] = study.residual(s, k);
             }
         }
         StringBuilder report = new StringBuilder();
         for (int k = 0; k < widths.length; k++) {
-            int m = widths[k];
-            double sum = 0;
-            double sumSquares = 0;
+            LazyResidualStudy.Width w = study.widths().get(k);
+            int m = w.width();
             int positive = 0;
             for (int s = 0; s < SEEDS; s++) {
-                sum += rho[s][k];
-                sumSquares += rho[s][k] * rho[s][k];
                 if (rho[s][k] > POSITIVE_FLOOR) {
                     positive++;
                 }
             }
-            double mean = sum / SEEDS;
-            double meanSquare = sumSquares / SEEDS;
-            double predicted = TangentRank.predictedMeanSquare(d, l, m);
+            double mean = w.mean();
+            double meanSquare = w.meanSquare();
+            double predicted = w.predictedMeanSquare();
             report.append(String.format(java.util.Locale.ROOT, "m=%d mean=%.3f meanSq=%.3f pred=%.3f; ", m, mean, meanSquare, predicted));
-            if (m < mStar) {
+            if (w.belowThreshold()) {
                 ConfidenceInterval wilson = BinomialProportion.getWilsonScoreInterval(SEEDS, (double) positive / SEEDS, CONFIDENCE);
                 assertThat(positive).as("seeds with ρ_lazy > %s at (d=%d, l=%d, m=%d) [Wilson %s: %s]; ρ = %s", POSITIVE_FLOOR,
                         d, l, m, CONFIDENCE, wilson, column(rho, k)).isEqualTo(SEEDS);
@@ -104,20 +94,20 @@ public abstract class LazyFailureClaims implements BackendUnderTest {
                     assertThat(mean).as("mean ρ_lazy at (d=%d, l=%d, m=%d), m·d ≤ N/2", d, l, m).isGreaterThanOrEqualTo(0.5);
                 }
             } else {
-                assertThat(TangentRank.isDefective(d, l, m)).isFalse();
+                assertThat(w.defective()).isFalse();
                 for (int s = 0; s < SEEDS; s++) {
                     assertThat(rho[s][k]).as("ρ_lazy at m=%d ≥ m*=%d, (d=%d, l=%d), seed %dL", m, mStar, d, l,
-                            instances[s].seed()).isLessThanOrEqualTo(ROUND_OFF);
+                            study.spec().seed(s)).isLessThanOrEqualTo(ROUND_OFF);
                 }
             }
         }
         for (int s = 0; s < SEEDS; s++) {
             for (int k = 1; k < widths.length; k++) {
                 assertThat(rho[s][k]).as("ρ_lazy non-increasing from m=%d to m=%d, (d=%d, l=%d), seed %dL", widths[k - 1],
-                        widths[k], d, l, instances[s].seed()).isLessThanOrEqualTo(rho[s][k - 1] + MONOTONE_SLACK);
+                        widths[k], d, l, study.spec().seed(s)).isLessThanOrEqualTo(rho[s][k - 1] + MONOTONE_SLACK);
             }
         }
-        System.out.printf("C6 (d=%d, l=%d, N=%d, m*=%d, %d seeds): %s%n", d, l, n, mStar, SEEDS, report);
+        ClaimOutput.printf("C6 (d=%d, l=%d, N=%d, m*=%d, %d seeds): %s%n", d, l, n, mStar, SEEDS, report);
     }
 
     private static double sumSquaresOfSquares(double[][] rho, int k) {

@@ -158,7 +158,7 @@ public abstract class LazyLimitClaims implements BackendUnderTest {
         }
         assertThat(Envelope.slope(logA, logGap)).as("log-log slope of |err(α) − err_lin|, %s: %s", what, finalReport)
                 .isLessThanOrEqualTo(FINAL_GAP_MAX_SLOPE);
-        System.out.printf(Locale.ROOT, "C7 %s: ρ_lazy=%.6f err_lin=%.6f slopes param %.3f output %.3f; %s%s%n", what, rho,
+        ClaimOutput.printf(Locale.ROOT, "C7 %s: ρ_lazy=%.6f err_lin=%.6f slopes param %.3f output %.3f; %s%s%n", what, rho,
                 errLinear, parameterSlope, outputSlope, report, finalReport);
     }
 

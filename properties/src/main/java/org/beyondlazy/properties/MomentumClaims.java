@@ -126,7 +126,7 @@ public abstract class MomentumClaims implements BackendUnderTest {
             double hbRate = -Envelope.logSlope(maxima(hb, Envelope.uniformEdges(13.0, 78.0, 13.0)));
             assertThat(hbRate).as("heavy-ball ODE envelope decay rate vs γ/2=%s, seed %d", gamma / 2, seed)
                     .isCloseTo(gamma / 2, org.assertj.core.api.Assertions.within(HEAVY_BALL_RATE_TOLERANCE * gamma / 2));
-            System.out.printf(Locale.ROOT, "C11 seed %d: λ_min=%.6f GD rate %.6f; heavy ball γ/2=%.6f rate %.6f%n", seed,
+            ClaimOutput.printf(Locale.ROOT, "C11 seed %d: λ_min=%.6f GD rate %.6f; heavy ball γ/2=%.6f rate %.6f%n", seed,
                     lambdaMin, gdRate, gamma / 2, hbRate);
         }
     }
@@ -172,7 +172,7 @@ public abstract class MomentumClaims implements BackendUnderTest {
                     .isBetween(-1.5 - NESTEROV_SLOPE_TOLERANCE, -1.5 + NESTEROV_SLOPE_TOLERANCE);
             assertThat(late).as("Nesterov ODE envelope slope on [300, 1500], seed %d", seed)
                     .isBetween(-1.5 - NESTEROV_SLOPE_TOLERANCE, -1.5 + NESTEROV_SLOPE_TOLERANCE);
-            System.out.printf(Locale.ROOT, "C11 seed %d: Nesterov ODE Bessel error %.2e, envelope slopes %.4f (early) %.4f (late)%n",
+            ClaimOutput.printf(Locale.ROOT, "C11 seed %d: Nesterov ODE Bessel error %.2e, envelope slopes %.4f (early) %.4f (late)%n",
                     seed, worst, early, late);
         }
     }
@@ -219,7 +219,7 @@ public abstract class MomentumClaims implements BackendUnderTest {
                     .isCloseTo(predicted, org.assertj.core.api.Assertions.within(DISCRETE_RATE_TOLERANCE * Math.abs(predicted)));
             double perStep = Math.exp(measured / (k2 - k1));
             assertThat(perStep).as("per-step factor: linear convergence, bounded away from 1").isLessThan(Math.sqrt(q) + 1e-3);
-            System.out.printf(Locale.ROOT, "C11 seed %d: discrete Nesterov ηλ_min=%.3f, log-ratio %.4f vs E6.6 %.4f, per-step %.6f vs √(1−ηλ)=%.6f%n",
+            ClaimOutput.printf(Locale.ROOT, "C11 seed %d: discrete Nesterov ηλ_min=%.3f, log-ratio %.4f vs E6.6 %.4f, per-step %.6f vs √(1−ηλ)=%.6f%n",
                     seed, eta * lambdaMin, measured, predicted, perStep, Math.sqrt(q));
         }
     }

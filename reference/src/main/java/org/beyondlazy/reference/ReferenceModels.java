@@ -74,19 +74,19 @@ public final class ReferenceModels {
      * @param theta    θ; not modified
      * @param residual E; not modified
      * @param gradient output of length |θ|; overwritten
+     * @return {@code gradient}
      */
-    public static void gradient(Problem p, double[] theta, DenseTensor residual, double[] gradient) {
-        switch (p.model()) {
+    public static double[] gradient(Problem p, double[] theta, DenseTensor residual, double[] gradient) {
+        return switch (p.model()) {
             case PLAIN -> plainGradient(p, theta, residual, gradient);
             case COEF -> coefGradient(p, theta, residual, gradient);
             case HOMOG -> homogGradient(p, theta, residual, gradient);
-            default -> throw new IllegalStateException(p.model().toString());
-        }
+        };
     }
 
     /** Spec E2.5: ∇_{w_i} f = l·s_i·E(w_i^{⊗(l−1)}) + λ w_i. Arguments as in {@link #gradient}. */
     @SpecRef("E2.5")
-    public static void plainGradient(Problem p, double[] theta, DenseTensor residual, double[] gradient) {
+    public static double[] plainGradient(Problem p, double[] theta, DenseTensor residual, double[] gradient) {
         int l = p.order();
         int d = p.dim();
         for (int i = 0; i < p.width(); i++) {
@@ -96,6 +96,7 @@ public final class ReferenceModels {
                 gradient[i * d + a] = l * p.sign(i) * ew[a] + p.lambda() * w[a]; // l s_i E(..) + λ w_i
             }
         }
+        return gradient;
     }
 
     /**
@@ -103,7 +104,7 @@ public final class ReferenceModels {
      * Arguments as in {@link #gradient}.
      */
     @SpecRef("E2.6")
-    public static void coefGradient(Problem p, double[] theta, DenseTensor residual, double[] gradient) {
+    public static double[] coefGradient(Problem p, double[] theta, DenseTensor residual, double[] gradient) {
         int l = p.order();
         int d = p.dim();
         int m = p.width();
@@ -116,6 +117,7 @@ public final class ReferenceModels {
                 gradient[m + i * d + a] = l * c * eu[a] + p.lambda() * u[a]; // l c_i E(..) + λ u_i
             }
         }
+        return gradient;
     }
 
     /**
@@ -123,7 +125,7 @@ public final class ReferenceModels {
      * P⊥_i = I − w̄_i w̄_iᵀ; λ w_i (= 0) at w_i = 0. Arguments as in {@link #gradient}.
      */
     @SpecRef("E2.7")
-    public static void homogGradient(Problem p, double[] theta, DenseTensor residual, double[] gradient) {
+    public static double[] homogGradient(Problem p, double[] theta, DenseTensor residual, double[] gradient) {
         int l = p.order();
         int d = p.dim();
         for (int i = 0; i < p.width(); i++) {
@@ -147,6 +149,7 @@ public final class ReferenceModels {
                         + p.lambda() * w[a];
             }
         }
+        return gradient;
     }
 
     /** Row i of the m×d block W (or U for coef) of θ, as a fresh array (spec E2.9). */

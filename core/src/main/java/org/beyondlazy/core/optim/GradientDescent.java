@@ -1,42 +1,30 @@
 package org.beyondlazy.core.optim;
 
-import org.beyondlazy.core.Check;
 import org.beyondlazy.core.Objective;
 import org.beyondlazy.core.SpecRef;
 
-/** Gradient descent w ← w − η ∇f(w) (spec A4.1). */
+/** Gradient descent w ← w − η ∇f(w) (spec A4.1): {@link UpdateForm.Gd} run in place. */
 @SpecRef("A4.1")
 public final class GradientDescent implements Optimizer {
-    private final double learningRate;
-    private double[] gradient = new double[0];
-    private int steps;
+    private final FormOptimizer run;
 
     /** @param learningRate η &gt; 0 */
     public GradientDescent(double learningRate) {
-        this.learningRate = Check.positive("learning rate", learningRate);
+        this.run = new FormOptimizer(new UpdateForm.Gd(learningRate));
     }
 
     @Override
     public double step(Objective objective, double[] theta) {
-        if (gradient.length != theta.length) {
-            gradient = new double[theta.length];
-        }
-        double value = objective.valueAndGradient(theta, gradient); // A4.1 step 1: g = ∇f(w_k)
-        for (int p = 0; p < theta.length; p++) {
-            theta[p] -= learningRate * gradient[p]; // A4.1 step 2: w_{k+1} = w_k − η g
-        }
-        Optimizer.requireFinite(form(), steps, theta);
-        steps++;
-        return value;
+        return run.step(objective, theta);
     }
 
     @Override
     public int steps() {
-        return steps;
+        return run.steps();
     }
 
     @Override
     public String form() {
-        return "gd";
+        return run.form();
     }
 }

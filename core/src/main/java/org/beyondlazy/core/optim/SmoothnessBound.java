@@ -48,25 +48,18 @@ public final class SmoothnessBound {
                 gradNorm += gradient[off + i * d + a] * gradient[off + i * d + a];
             }
             double r = Math.sqrt(rowNorm) + reach * Math.sqrt(gradNorm);
-            switch (problem.model()) {
-                case PLAIN -> {
-                    first += l * l * Math.pow(r, 2 * (l - 1));
-                    residualBound += Math.pow(r, l);
-                    second = Math.max(second, l * (l - 1) * Math.pow(r, l - 2));
-                }
+            Terms t = switch (problem.model()) {
+                case PLAIN -> new Terms(l * l * Math.pow(r, 2 * (l - 1)), Math.pow(r, l), l * (l - 1) * Math.pow(r, l - 2));
                 case COEF -> {
                     double c = Math.abs(theta[i]) + reach * Math.abs(gradient[i]);
-                    first += Math.pow(r, 2 * l) + l * l * c * c * Math.pow(r, 2 * (l - 1));
-                    residualBound += c * Math.pow(r, l);
-                    second = Math.max(second, l * Math.pow(r, l - 1) + l * (l - 1) * c * Math.pow(r, l - 2));
+                    yield new Terms(Math.pow(r, 2 * l) + l * l * c * c * Math.pow(r, 2 * (l - 1)), c * Math.pow(r, l),
+                            l * Math.pow(r, l - 1) + l * (l - 1) * c * Math.pow(r, l - 2));
                 }
-                case HOMOG -> {
-                    first += Math.max(4, l) * r * r;
-                    residualBound += r * r;
-                    second = 2 + 4 * Math.sqrt(l) + l * l + l;
-                }
-                default -> throw new IllegalStateException(problem.model().toString());
-            }
+                case HOMOG -> new Terms(Math.max(4, l) * r * r, r * r, 2 + 4 * Math.sqrt(l) + l * l + l);
+            };
+            first += t.first();
+            residualBound += t.residual();
+            second = Math.max(second, t.second());
         }
         return first + residualBound * second + problem.lambda();
     }
@@ -75,4 +68,9 @@ public final class SmoothnessBound {
     public static boolean supports(ModelKind model) {
         return true;
     }
+
+    /** One component's share of the bound: its term of ‖DT‖², of the residual bound, and of ‖D²T‖. */
+    private record Terms(double first, double residual, double second) {
+    }
+
 }

@@ -142,6 +142,20 @@ final class Traceability {
                 testTexts.add(withoutComments(source.text()));
             }
         }
+        // a main-tree binding of the kit (an abstract class whose nested classes extend the suites, e.g.
+        // ConformanceKitTests) runs the suites when a test class extends it
+        List<String> bindingTexts = new ArrayList<>();
+        for (Source source : sources) {
+            String text = withoutComments(source.text());
+            Matcher binding = ABSTRACT_CLASS.matcher(text);
+            if (source.path().contains("/src/main/") && binding.find()) {
+                String bindingName = binding.group(1);
+                if (testTexts.stream().anyMatch(t -> t.matches("(?s).*\\bextends\\s+" + bindingName + "\\b.*"))) {
+                    bindingTexts.add(text);
+                }
+            }
+        }
+        testTexts.addAll(bindingTexts);
         for (Source source : sources) {
             String text = withoutComments(source.text());
             Matcher abstractClass = ABSTRACT_CLASS.matcher(text);

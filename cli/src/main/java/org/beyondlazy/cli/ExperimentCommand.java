@@ -1,0 +1,244 @@
+package org.beyondlazy.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.beyondlazy.core.Backend;
+import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.experiments.DeflationStudy;
+import org.beyondlazy.experiments.FloorStudy;
+import org.beyondlazy.experiments.LazyResidualStudy;
+import org.beyondlazy.experiments.RecoveryExperiment;
+import org.beyondlazy.experiments.Tables;
+import org.beyondlazy.experiments.VariantRates;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code beyondlazy experiment …}: the studies of the experiments module, each printing its Markdown table
+ * (the tables committed in proofs-notes and spec/07-variant.md). Progress goes to stderr.
+ */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+        description = "Run a study of the experiments module and print its table.",
+        subcommands = {ExperimentCommand.Recovery.class, ExperimentCommand.LazyResidual.class, ExperimentCommand.Rates.class,
+                ExperimentCommand.DeflationCurve.class})
+public final class ExperimentCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a study is required (recovery, lazy-residual, "
+                + "variant-rates, deflation-curve)");
+    }
+
+    static void atLeastOne(String option, int value) {
+        if (value < 1) {
+            throw InputException.bad(option, "must be >= 1, found " + value);
+        }
+    }
+
+    /** {@code experiment recovery}: the table of E7.5 (proofs-notes/C8.md). */
+    @Command(name = "recovery", mixinStandardHelpOptions = true,
+            description = "The fixed-m, growing-d table of claim C8 (spec E7.5): the variant's final relative error "
+                    + "next to the lazy residual at the same (m, d).")
+    @SpecRef("E7.5")
+    static final class Recovery implements Callable<Integer> {
+        @Option(names = "--seeds", defaultValue = "5", paramLabel = "n", description = "Run seeds 0..n-1 (default: ${DEFAULT-VALUE}).")
+        int seeds;
+
+        @Option(names = "--dims", split = " ", paramLabel = "l:d,d,…",
+                description = "Orders and dimensions, e.g. '3:10,20,40 4:8,16' (the default); each order uses its paper-scale options.")
+        List<String> dims = List.of("3:10,20,40", "4:8,16");
+
+        @Option(names = "--implementation", defaultValue = "fast", paramLabel = "name",
+                description = "Backend of the variant and of the lazy column (default: ${DEFAULT-VALUE}).")
+        String implementation;
+
+        @Option(names = "--no-lazy", description = "Leave out the lazy-residual column.")
+        boolean noLazy;
+
+        @Option(names = "--lazy-max-entries", defaultValue = "3000000", paramLabel = "k",
+                description = "Skip the lazy column for rows whose Jacobian matrix N(d,l)×m·d has more entries (default: ${DEFAULT-VALUE}: "
+                        + "l = 4, d = 16, m = 40 has 2.5 M and takes about 15 s per seed; l = 3, d = 40, m = 30 has 13.8 M and its SVD "
+                        + "did not finish in 12 minutes for 5 seeds).")
+        long lazyMaxEntries;
+
+        @Option(names = "--threads", defaultValue = "0", paramLabel = "k", description = "Threads (default: the number of processors).")
+        int threads;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            atLeastOne("--seeds", seeds);
+            int[][] groups = parseGroups(dims);
+            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            List<RecoveryExperiment.Setting> settings = Inputs.within("--dims", () -> RecoveryExperiment.paperScale(groups));
+            int k = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            StringBuilder configs = new StringBuilder();
+            for (int[] g : groups) {
+                configs.append("; l=").append(g[0]).append(": ").append(RecoveryExperiment.paperScaleConfig(g[0]));
+            }
+            out.println("Backend: " + backend.name() + ", seeds 0.." + (seeds - 1) + ", truth seeds "
+                    + RecoveryExperiment.TRUTH_SEED_OFFSET + "+s, r = " + RecoveryExperiment.RANK + " random unit u_j*, c_j* = 1/3"
+                    + configs + (noLazy ? "; lazy column left out" : "; lazy column on " + backend.name()));
+            out.println();
+            List<RecoveryExperiment.Row> rows = RecoveryExperiment.run(backend, settings, seeds, noLazy ? null : backend, lazyMaxEntries,
+                    k, row -> {
+                        err.printf(Locale.ROOT, "l=%d d=%d done in %.0f s%n", row.order(), row.dim(), row.seconds());
+                        err.flush();
+                    });
+            out.print(Tables.recovery(rows));
+            return ExitStatus.OK;
+        }
+
+        static int[][] parseGroups(List<String> groups) {
+            List<int[]> out = new ArrayList<>();
+            for (String g : groups) {
+                String[] parts = g.trim().split(":");
+                try {
+                    if (parts.length != 2) {
+                        throw new NumberFormatException();
+                    }
+                    String[] ds = parts[1].split(",");
+                    int[] group = new int[ds.length + 1];
+                    group[0] = Integer.parseInt(parts[0].trim());
+                    for (int j = 0; j < ds.length; j++) {
+                        group[j + 1] = Integer.parseInt(ds[j].trim());
+                    }
+                    out.add(group);
+                } catch (NumberFormatException e) {
+                    throw InputException.bad("--dims", "expected l:d,d,… (e.g. 3:10,20), found '" + g + "'");
+                }
+            }
+            return out.toArray(new int[0][]);
+        }
+    }
+
+    /** {@code experiment lazy-residual}: the table of proofs-notes/C6.md. */
+    @Command(name = "lazy-residual", mixinStandardHelpOptions = true,
+            description = "The lazy residual against m on the instances of A5.3, next to 1 − m·d/N (E5.10) and m* (E5.9).")
+    @SpecRef({"A5.2", "A5.3"})
+    static final class LazyResidual implements Callable<Integer> {
+        @Option(names = "--seeds", defaultValue = "5", paramLabel = "n", description = "Instances per width (default: ${DEFAULT-VALUE}).")
+        int seeds;
+
+        @Option(names = "--first-seed", defaultValue = "1", paramLabel = "s",
+                description = "Seed of the first instance; instance t uses s + t (default: ${DEFAULT-VALUE}).")
+        long firstSeed;
+
+        @Option(names = "--shapes", split = ",", paramLabel = "d:l",
+                description = "Shapes (default: 8:3,10:3,6:4); widths 1, 5, ⌈m*/2⌉−1, ⌊m*/2⌋, m*−1, m*.")
+        List<String> shapes = List.of("8:3", "10:3", "6:4");
+
+        @Option(names = "--implementation", defaultValue = "reference", paramLabel = "name",
+                description = "Backend whose tangent space is measured (default: ${DEFAULT-VALUE}).")
+        String implementation;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            atLeastOne("--seeds", seeds);
+            List<LazyResidualStudy.Spec> specs = new ArrayList<>();
+            for (String shape : shapes) {
+                String[] dl = shape.trim().split(":");
+                int d;
+                int l;
+                try {
+                    if (dl.length != 2) {
+                        throw new NumberFormatException();
+                    }
+                    d = Integer.parseInt(dl[0].trim());
+                    l = Integer.parseInt(dl[1].trim());
+                } catch (NumberFormatException e) {
+                    throw InputException.bad("--shapes", "expected d:l (e.g. 8:3), found '" + shape + "'");
+                }
+                specs.add(Inputs.within("--shapes", () -> new LazyResidualStudy.Spec(d, l, LazyResidualStudy.Spec.tableWidths(d, l),
+                        firstSeed, seeds)));
+            }
+            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            List<LazyResidualStudy.Result> results = new ArrayList<>();
+            for (LazyResidualStudy.Spec s : specs) {
+                results.add(LazyResidualStudy.run(backend, s));
+            }
+            spec.commandLine().getOut().print(Tables.lazyResidual(results));
+            return ExitStatus.OK;
+        }
+    }
+
+    /** {@code experiment variant-rates}: the "Measured rates" of spec/07-variant.md. */
+    @Command(name = "variant-rates", mixinStandardHelpOptions = true,
+            description = "The measured rates of spec/07-variant.md (C8 under R1/R2 × M1/M2, C9, C10, C13) over seeds 0..n-1.")
+    @SpecRef({"E7.5", "E7.6", "E7.7", "E7.8"})
+    static final class Rates implements Callable<Integer> {
+        @Option(names = "--seeds", defaultValue = "100", paramLabel = "n", description = "Seeds 0..n-1 (default: ${DEFAULT-VALUE}).")
+        int seeds;
+
+        @Option(names = "--implementation", defaultValue = "reference", paramLabel = "name", description = "Backend (default: ${DEFAULT-VALUE}).")
+        String implementation;
+
+        @Option(names = "--threads", defaultValue = "0", paramLabel = "k", description = "Threads (default: the number of processors).")
+        int threads;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            atLeastOne("--seeds", seeds);
+            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            VariantRates.Result result = VariantRates.measure(backend, seeds,
+                    threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("Backend " + result.backend() + ", seeds 0.." + (result.seeds() - 1));
+            out.print(Tables.rates(result.rates()));
+            double[] lambdas = FloorStudy.lambdas();
+            for (int k = 0; k < lambdas.length; k++) {
+                out.printf(Locale.ROOT, "C13 lambda=%.1e: max |final/predicted - 1| = %.2e over %d seeds%n", lambdas[k],
+                        result.floorWorst()[k], result.seeds());
+            }
+            return ExitStatus.OK;
+        }
+    }
+
+    /** {@code experiment deflation-curve}: the loss curve of proofs-notes/C10.md. */
+    @Command(name = "deflation-curve", mixinStandardHelpOptions = true,
+            description = "The C10 loss curve of one seed (spec E7.8): ‖T − T*‖² every 10 steps up to step 300.")
+    @SpecRef("E7.8")
+    static final class DeflationCurve implements Callable<Integer> {
+        @Option(names = "--seed", defaultValue = "0", paramLabel = "s", description = "Run seed (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Option(names = "--implementation", defaultValue = "reference", paramLabel = "name", description = "Backend (default: ${DEFAULT-VALUE}).")
+        String implementation;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            DeflationStudy.Deflation result = DeflationStudy.run(backend, seed);
+            PrintWriter out = spec.commandLine().getOut();
+            out.println("C10 seed " + seed + ": fit steps " + java.util.Arrays.toString(result.fitSteps())
+                    + ", staircase levels " + java.util.Arrays.toString(result.expected()));
+            out.println();
+            out.println("| step | ‖T − T*‖² |");
+            out.println("|---|---|");
+            for (int k = 0; k <= 300 && k < result.misfit().length; k += 10) {
+                out.printf(Locale.ROOT, "| %d | %.4f |%n", k, result.misfit()[k]);
+            }
+            return ExitStatus.OK;
+        }
+    }
+}

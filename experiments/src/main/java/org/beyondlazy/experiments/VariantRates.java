@@ -1,0 +1,87 @@
+package org.beyondlazy.experiments;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.beyondlazy.core.Backend;
+import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.core.variant.ModeSwitch;
+import org.beyondlazy.core.variant.ReinitRule;
+
+/**
+ * The measured rates of spec/07-variant.md ("Measured rates"), the numbers the thresholds of the C8, C9,
+ * C10 and C13 properties are set below: the quick recovery experiment (E7.5) under every option
+ * combination R1/R2 × M1/M2, the stuck and success rates of vanilla GD (E7.7), the deflation order and
+ * staircase (E7.8) and the worst deviation from the λ floor (E7.6), over seeds 0..n−1 with the same code
+ * and settings as the properties. Prints nothing.
+ */
+@SpecRef({"E7.5", "E7.6", "E7.7", "E7.8"})
+public final class VariantRates {
+    private VariantRates() {
+    }
+
+    /**
+     * The outcome.
+     *
+     * @param backend     the backend's name
+     * @param seeds       n
+     * @param rates       every counted rate, in the order of the spec's table
+     * @param floorWorst  per λ of {@link FloorStudy#lambdas()}: max over seeds of |final/E7.6 − 1|
+     */
+    public record Result(String backend, int seeds, List<Rate> rates, double[] floorWorst) {
+    }
+
+    /** Runs every measurement over seeds 0..seeds−1; the recovery rows in {@code threads} threads. */
+    public static Result measure(Backend backend, int seeds, int threads) {
+        List<Rate> rates = new ArrayList<>();
+        for (ReinitRule rule : ReinitRule.values()) {
+            for (ModeSwitch mode : ModeSwitch.values()) {
+                for (int d : RecoveryExperiment.QUICK_DIMS) {
+                    RecoveryExperiment.Setting quick = RecoveryExperiment.Setting.quick(d);
+                    RecoveryExperiment.Setting setting = new RecoveryExperiment.Setting(quick.order(), d,
+                            quick.config().withReinit(rule).withMode(mode));
+                    RecoveryExperiment.Row row = RecoveryExperiment.run(backend, setting, seeds, null, threads);
+                    List<Long> failing = new ArrayList<>();
+                    for (int s = 0; s < seeds; s++) {
+                        if (!(row.errors()[s] <= RecoveryExperiment.EPSILON)) {
+                            failing.add((long) s);
+                        }
+                    }
+                    rates.add(new Rate("C8 " + rule.id() + "+" + mode.id() + " d=" + d, seeds, failing));
+                }
+            }
+        }
+        List<Long> notStuck = new ArrayList<>();
+        List<Long> wideFailed = new ArrayList<>();
+        for (long s = 0; s < seeds; s++) {
+            if (!VanillaStuckStudy.narrowStuck(backend, s)) {
+                notStuck.add(s);
+            }
+            if (!VanillaStuckStudy.wideSucceeds(backend, s)) {
+                wideFailed.add(s);
+            }
+        }
+        rates.add(new Rate("C9 m=r stuck", seeds, notStuck));
+        rates.add(new Rate("C9 m=3r success", seeds, wideFailed));
+        List<Long> unordered = new ArrayList<>();
+        List<Long> noStaircase = new ArrayList<>();
+        for (long s = 0; s < seeds; s++) {
+            DeflationStudy.Deflation run = DeflationStudy.run(backend, s);
+            if (!run.ordered()) {
+                unordered.add(s);
+            }
+            if (!(run.ordered() && run.plateausMatch())) {
+                noStaircase.add(s);
+            }
+        }
+        rates.add(new Rate("C10 ordered", seeds, unordered));
+        rates.add(new Rate("C10 ordered with staircase", seeds, noStaircase));
+        double[] lambdas = FloorStudy.lambdas();
+        double[] worst = new double[lambdas.length];
+        for (int k = 0; k < lambdas.length; k++) {
+            for (long s = 0; s < seeds; s++) {
+                worst[k] = Math.max(worst[k], FloorStudy.run(backend, lambdas[k], s).deviation());
+            }
+        }
+        return new Result(backend.name(), seeds, List.copyOf(rates), worst);
+    }
+}

@@ -1,0 +1,138 @@
+package org.beyondlazy.properties;
+
+import org.beyondlazy.core.Backend;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The whole conformance kit bound to one backend: extend this class once, return your backend from
+ * {@link #backend()}, and JUnit 5 runs every suite of {@link ConformanceKit#SUITES} as an inherited
+ * nested class. Claims needing a capability the backend lacks are aborted as "not supported".
+ *
+ * <pre>{@code
+ * class MyBackendConformanceTest extends ConformanceKitTests {
+ *     protected Backend backend() { return new MyBackend(); }
+ * }
+ * }</pre>
+ *
+ * <p>Threading: {@link #backend()} may be called from several threads (C8's runs use two); objectives
+ * are created per run and never shared between threads.
+ */
+public abstract class ConformanceKitTests {
+    /** The backend under test; called once per property (return a shared instance or a new one). */
+    protected abstract Backend backend();
+
+    private Backend bound() {
+        return backend();
+    }
+
+    @Nested
+    class ObjectiveIdentity extends ObjectiveIdentityClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+
+    @Nested
+    class Gradient extends GradientClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+
+    @Nested
+    class Invariance extends InvarianceClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+
+    @Nested
+    class Monotonicity extends MonotonicityClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+
+    @Nested
+    class SmoothnessBound extends SmoothnessBoundClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+
+    @Nested
+    class TangentRank extends TangentRankClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+
+    @Nested
+    class LazyFailure extends LazyFailureClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+
+    @Nested
+    class LazyLimit extends LazyLimitClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+
+    @Nested
+    class Variant extends VariantClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+
+        /** C8's lazy column on the backend's own tangent space, when it has one (not judged otherwise). */
+        @Override
+        protected Backend lazyBackend() {
+            Backend b = bound();
+            return Capability.TANGENT_SPACE.supportedBy(b) ? b : null;
+        }
+    }
+
+    @Nested
+    class Momentum extends MomentumClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+
+    @Nested
+    class PolarDynamics extends PolarDynamicsClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+
+    @Nested
+    class Differential extends DifferentialClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+
+    @Nested
+    class ObjectiveContract extends ObjectiveContractClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+    }
+}

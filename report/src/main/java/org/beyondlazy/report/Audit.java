@@ -1,0 +1,313 @@
+package org.beyondlazy.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.core.ErrorCode;
+import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.properties.ClaimSettings;
+
+/**
+ * The audit (spec E9.12): runs the properties of every tested claim and every registered section, and
+ * writes a self-contained report (index.html, summary.json, figures/, the spec and proofs-notes
+ * Markdown) into a directory. Written into a temporary directory and moved into place at the end.
+ *
+ * <p>The settings reach the properties as JUnit Platform configuration parameters of the launcher
+ * request and what the properties measure comes back as report entries: the audit changes no system
+ * property and no standard stream, so it can run inside another program or twice in one JVM.
+ */
+@SpecRef("E9.12")
+public final class Audit {
+    /** Examples per property for the full profile (quick uses the suites' CI defaults). */
+    public static final int FULL_EXAMPLES = 100;
+    /** File of the report that keeps what the properties printed (their measured numbers). */
+    public static final String PROPERTIES_OUTPUT = "properties-output.txt";
+
+    /** A claim's final verdict. */
+    public enum Verdict {
+        HOLDS("holds"), FAILS("fails"), NOT_RUN("not run"), NOT_SUPPORTED("not supported"), PENDING("pending"), NOT_SELECTED("not selected");
+
+        public final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+    }
+
+    /** Everything known about one claim after the run. */
+    public record ClaimOutcome(ClaimRegister.Claim claim, Verdict verdict, ClaimRunner.ClaimResult properties,
+                               List<AuditSection.Measurement> measurements, String proofsNote) {
+    }
+
+    /** A section with its output (or its error). */
+    public record SectionOutcome(AuditSection section, AuditSection.Result result, String error, double seconds) {
+    }
+
+    /**
+     * What to audit.
+     *
+     * @param profile  quick or full
+     * @param examples examples per property (null: the profile's default)
+     * @param seed     the QuickTheories seed and base of the instance seeds ({@link ClaimSettings#SEED})
+     * @param claims   only these claims (null: all)
+     */
+    public record Options(String profile, Integer examples, long seed, Set<String> claims) {
+        public Options {
+            if (!profile.equals("quick") && !profile.equals("full")) {
+                throw new BeyondLazyException(ErrorCode.UNKNOWN_NAME, "profile", profile, "[quick, full]");
+            }
+            if (examples != null && examples < 1) {
+                throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "examples", ">= 1", examples);
+            }
+            claims = claims == null ? null : Set.copyOf(claims);
+        }
+
+        /** The options of a default run: quick profile, CI examples and seed, every claim. */
+        public static Options quick() {
+            return new Options("quick", null, ClaimSettings.DEFAULT_SEED, null);
+        }
+    }
+
+    /** The report. */
+    public record Report(String profile, Integer examples, long seed, List<ClaimOutcome> claims,
+                         ClaimRunner.ClaimResult supporting, List<SectionOutcome> sections, double seconds, boolean ok) {
+    }
+
+    private Audit() {
+    }
+
+    /** The repository root: {@code beyondlazy.root}, else the nearest ancestor of the working directory with spec/claims.md. */
+    public static Path root() {
+        String configured = System.getProperty("beyondlazy.root");
+        Path dir = configured != null ? Path.of(configured).toAbsolutePath() : Path.of("").toAbsolutePath();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            if (Files.isRegularFile(d.resolve("spec/claims.md"))) {
+                return d;
+            }
+        }
+        throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "beyondlazy.root",
+                "a directory holding spec/claims.md (run from the repository or set -Dbeyondlazy.root=<repository>)", dir);
+    }
+
+    /** Runs the audit and writes the report into {@code out}; {@code log} receives progress lines. */
+    public static Report run(Options options, Path out, Consumer<String> log) {
+        long start = System.nanoTime();
+        String profile = options.profile();
+        Set<String> onlyClaims = options.claims();
+        Path root = root();
+        List<ClaimRegister.Claim> claims;
+        try {
+            claims = ClaimRegister.parse(Files.readString(root.resolve("spec/claims.md")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Integer count = options.examples() != null ? options.examples() : (profile.equals("full") ? Integer.valueOf(FULL_EXAMPLES) : null);
+        Path abs = out.toAbsolutePath();
+        try {
+            Files.createDirectories(abs.getParent());
+            Path tmp = Files.createTempDirectory(abs.getParent(), "." + abs.getFileName() + ".tmp");
+            try {
+                Path figures = Files.createDirectories(tmp.resolve("figures"));
+                // 1. the properties, through the JUnit Platform Launcher; their measurements go to the report, not stdout
+                log.accept("running the claim properties (" + (count == null ? "CI example counts" : count + " examples each") + ")");
+                Map<String, String> parameters = new LinkedHashMap<>();
+                parameters.put(ClaimSettings.SEED, Long.toString(options.seed()));
+                if (count != null) {
+                    parameters.put(ClaimSettings.EXAMPLES, count.toString());
+                }
+                parameters.put(ClaimSettings.STDOUT, "false");
+                Map<String, ClaimRunner.ClaimResult> results;
+                try (java.io.PrintWriter output = new java.io.PrintWriter(Files.newBufferedWriter(tmp.resolve(PROPERTIES_OUTPUT)))) {
+                    output.println("# What the claim properties measured (profile " + profile + ", "
+                            + (count == null ? "CI example counts" : count + " examples per property") + ", seed " + options.seed() + ")");
+                    results = ClaimRunner.run(ReferenceSuites.SUITES, onlyClaims, parameters, output::println);
+                }
+                // 2. the sections
+                List<SectionOutcome> sections = new ArrayList<>();
+                for (AuditSection s : AuditSections.all()) {
+                    if (onlyClaims != null && s.claims().stream().noneMatch(onlyClaims::contains)) {
+                        continue;
+                    }
+                    log.accept("section " + s.id());
+                    long t0 = System.nanoTime();
+                    try {
+                        sections.add(new SectionOutcome(s, s.run(new AuditSection.Context(profile, figures, log)), null,
+                                (System.nanoTime() - t0) / 1e9));
+                    } catch (RuntimeException e) {
+                        sections.add(new SectionOutcome(s, AuditSection.Result.empty(), String.valueOf(e), (System.nanoTime() - t0) / 1e9));
+                    }
+                }
+                // 3. verdicts
+                copyMarkdown(root.resolve("spec"), tmp.resolve("spec"));
+                copyMarkdown(root.resolve("proofs-notes"), tmp.resolve("proofs-notes"));
+                List<ClaimOutcome> outcomes = new ArrayList<>();
+                boolean ok = true;
+                for (ClaimRegister.Claim c : claims) {
+                    ClaimRunner.ClaimResult r = results.getOrDefault(c.id(), new ClaimRunner.ClaimResult());
+                    List<AuditSection.Measurement> sv = new ArrayList<>();
+                    for (SectionOutcome so : sections) {
+                        for (AuditSection.Measurement v : so.result().measurements()) {
+                            if (v.claim().equals(c.id())) {
+                                sv.add(v);
+                            }
+                        }
+                    }
+                    Verdict verdict;
+                    if (c.pending()) {
+                        verdict = Verdict.PENDING;
+                    } else if (onlyClaims != null && !onlyClaims.contains(c.id())) {
+                        verdict = Verdict.NOT_SELECTED;
+                    } else if (r.failed > 0) {
+                        verdict = Verdict.FAILS;
+                    } else if (r.passed == 0 && r.notSupported > 0) {
+                        verdict = Verdict.NOT_SUPPORTED;
+                    } else if (r.passed == 0) {
+                        verdict = Verdict.NOT_RUN;
+                    } else {
+                        verdict = Verdict.HOLDS;
+                    }
+                    if (verdict == Verdict.FAILS || verdict == Verdict.NOT_RUN) {
+                        ok = false;
+                    }
+                    String note = Files.isRegularFile(tmp.resolve("proofs-notes/" + c.id() + ".md")) ? "proofs-notes/" + c.id() + ".md" : null;
+                    outcomes.add(new ClaimOutcome(c, verdict, r, sv, note));
+                }
+                ClaimRunner.ClaimResult supporting = results.getOrDefault("-", new ClaimRunner.ClaimResult());
+                if (supporting.failed > 0 && onlyClaims == null) {
+                    ok = false;
+                }
+                for (SectionOutcome so : sections) {
+                    if (so.error() != null) {
+                        ok = false;
+                    }
+                }
+                Report report = new Report(profile, count, options.seed(), outcomes, supporting, sections,
+                        (System.nanoTime() - start) / 1e9, ok);
+                Files.writeString(tmp.resolve("summary.json"), toPrettyJson(summary(report)) + "\n");
+                Files.writeString(tmp.resolve("index.html"), HtmlReport.render(report));
+                replace(tmp, abs);
+                return report;
+            } finally {
+                deleteTree(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(new IOException(out + ": cannot write the report: " + e.getMessage(), e));
+        }
+    }
+
+    /** The machine-readable summary. */
+    static Map<String, Object> summary(Report report) {
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("ok", report.ok());
+        s.put("profile", report.profile());
+        s.put("examplesPerProperty", report.examples());
+        s.put("quickTheoriesSeed", report.seed());
+        s.put("seconds", report.seconds());
+        s.put("generated", Instant.now().toString());
+        s.put("processors", Runtime.getRuntime().availableProcessors());
+        s.put("java", System.getProperty("java.version"));
+        List<Map<String, Object>> claims = new ArrayList<>();
+        for (ClaimOutcome o : report.claims()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("id", o.claim().id());
+            c.put("title", o.claim().title());
+            c.put("status", o.claim().status());
+            c.put("verdict", o.verdict().label);
+            c.put("propertiesPassed", o.properties().passed);
+            c.put("propertiesFailed", o.properties().failed);
+            c.put("propertiesNotSupported", o.properties().notSupported);
+            c.put("properties", o.properties().properties);
+            c.put("failures", o.properties().failures);
+            List<Map<String, Object>> sv = new ArrayList<>();
+            for (AuditSection.Measurement v : o.measurements()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("detail", v.detail());
+                m.put("seeds", v.seeds());
+                m.put("successes", v.successes());
+                m.put("trials", v.trials());
+                double[] w = v.wilson();
+                m.put("wilson95", w == null ? null : List.of(w[0], w[1]));
+                sv.add(m);
+            }
+            c.put("experiments", sv);
+            c.put("proofsNote", o.proofsNote());
+            claims.add(c);
+        }
+        s.put("claims", claims);
+        Map<String, Object> sup = new LinkedHashMap<>();
+        sup.put("passed", report.supporting().passed);
+        sup.put("failed", report.supporting().failed);
+        sup.put("failures", report.supporting().failures);
+        s.put("supportingTests", sup);
+        List<Map<String, Object>> sections = new ArrayList<>();
+        for (SectionOutcome so : report.sections()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", so.section().id());
+            m.put("title", so.section().title());
+            m.put("seconds", so.seconds());
+            m.put("error", so.error());
+            m.put("figures", so.result().figures().stream().map(f -> "figures/" + f.file()).toList());
+            sections.add(m);
+        }
+        s.put("sections", sections);
+        return s;
+    }
+
+    private static String toPrettyJson(Object value) {
+        try {
+            return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copyMarkdown(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        if (!Files.isDirectory(from)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".md")).toList()) {
+                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+    }
+
+    /** Moves the finished report into place, replacing an earlier report in {@code out}. */
+    private static void replace(Path tmp, Path out) throws IOException {
+        if (Files.exists(out)) {
+            Path old = Files.createTempDirectory(out.getParent(), "." + out.getFileName() + ".old");
+            Files.delete(old);
+            Files.move(out, old);
+            Files.move(tmp, out);
+            deleteTree(old);
+        } else {
+            Files.move(tmp, out);
+        }
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.beyondlazy.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.hipparchus.stat.interval.BinomialProportion;
+import org.hipparchus.stat.interval.ConfidenceInterval;
+
+/**
+ * One experiment of the audit report (spec E9.12): it computes figures, tables and measurements and
+ * renders them; it does not judge claims (the kit's properties do). Sections are listed in
+ * {@link AuditSections}.
+ */
+public interface AuditSection {
+    /** A short stable id (file names of figures start with it). */
+    String id();
+
+    /** The heading in the report. */
+    String title();
+
+    /** The claims this section measures (used by {@code audit --claims}). */
+    List<String> claims();
+
+    /** Runs the experiment for a profile and writes its figures into {@code context.figures()}. */
+    Result run(Context context);
+
+    /** What a section sees: the profile, where figures go, a log for progress lines. */
+    record Context(String profile, Path figures, java.util.function.Consumer<String> log) {
+        public boolean full() {
+            return profile.equals("full");
+        }
+    }
+
+    /** A figure: file name relative to the figures directory, and its caption. */
+    record Figure(String file, String caption) {
+    }
+
+    /** A table: header and rows of cells (already formatted). */
+    record Table(String caption, List<String> header, List<List<String>> rows) {
+    }
+
+    /**
+     * What a section measured about a claim: a one-line detail, the seeds used, and for rates successes out
+     * of trials with a 95% Wilson interval. A measurement is evidence shown next to the verdict; it never
+     * decides it (verdicts come from the kit's properties).
+     */
+    record Measurement(String claim, String detail, String seeds, Integer successes, Integer trials) {
+        /** 95% Wilson score interval of successes/trials, or null. */
+        public double[] wilson() {
+            if (successes == null || trials == null || trials == 0) {
+                return null;
+            }
+            ConfidenceInterval ci = BinomialProportion.getWilsonScoreInterval(trials, (double) successes / trials, 0.95);
+            return new double[] {ci.getLowerBound(), ci.getUpperBound()};
+        }
+    }
+
+    /** The section's output. */
+    record Result(String text, List<Figure> figures, List<Table> tables, List<Measurement> measurements) {
+        public static Result empty() {
+            return new Result("", new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+    }
+}

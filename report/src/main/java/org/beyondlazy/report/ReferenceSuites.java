@@ -1,0 +1,90 @@
+package org.beyondlazy.report;
+
+import java.util.List;
+import org.beyondlazy.core.Backend;
+import org.beyondlazy.fast.GramBackend;
+import org.beyondlazy.properties.ConformanceKit;
+import org.beyondlazy.properties.ConformanceKitTests;
+import org.beyondlazy.properties.DifferentialClaims;
+import org.beyondlazy.properties.GradientClaims;
+import org.beyondlazy.properties.InvarianceClaims;
+import org.beyondlazy.properties.MonotonicityClaims;
+import org.beyondlazy.properties.ObjectiveContractClaims;
+import org.beyondlazy.properties.ObjectiveIdentityClaims;
+import org.beyondlazy.reference.ReferenceBackend;
+
+/**
+ * The conformance kit bound for the audit: the whole kit ({@link ConformanceKit#SUITES}) on the
+ * reference, and on the fast path the suites that judge an implementation rather than the mathematics
+ * (C1–C4, the differential suite C14 and the contract checks). The audit's claim verdicts come from these
+ * very properties, run through the JUnit Platform Launcher; a suite added to the kit is audited on the
+ * reference without a change here.
+ */
+public final class ReferenceSuites {
+    private static final Backend REFERENCE = new ReferenceBackend();
+    /** The fast path on the best available BLAS. */
+    private static final Backend FAST = new GramBackend();
+
+    private ReferenceSuites() {
+    }
+
+    /** Every bound suite the audit runs. */
+    public static final List<Class<?>> SUITES = List.of(Reference.class, FastObjectiveIdentity.class, FastGradient.class,
+            FastInvariance.class, FastMonotonicity.class, FastDifferential.class, FastObjectiveContract.class);
+
+    /** The whole kit on the reference. */
+    public static class Reference extends ConformanceKitTests {
+        @Override
+        protected Backend backend() {
+            return REFERENCE;
+        }
+    }
+
+    /** C1 on the fast path. */
+    public static class FastObjectiveIdentity extends ObjectiveIdentityClaims {
+        @Override
+        public Backend backend() {
+            return FAST;
+        }
+    }
+
+    /** C2 on the fast path. */
+    public static class FastGradient extends GradientClaims {
+        @Override
+        public Backend backend() {
+            return FAST;
+        }
+    }
+
+    /** C3 on the fast path. */
+    public static class FastInvariance extends InvarianceClaims {
+        @Override
+        public Backend backend() {
+            return FAST;
+        }
+    }
+
+    /** C4 on the fast path. */
+    public static class FastMonotonicity extends MonotonicityClaims {
+        @Override
+        public Backend backend() {
+            return FAST;
+        }
+    }
+
+    /** C14: the fast path against the reference oracle. */
+    public static class FastDifferential extends DifferentialClaims {
+        @Override
+        public Backend backend() {
+            return FAST;
+        }
+    }
+
+    /** The objective contract on the fast path. */
+    public static class FastObjectiveContract extends ObjectiveContractClaims {
+        @Override
+        public Backend backend() {
+            return FAST;
+        }
+    }
+}
