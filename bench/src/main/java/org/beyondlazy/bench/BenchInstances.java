@@ -33,7 +33,10 @@ final class BenchInstances {
         return Generators.gaussian(Generators.rng(SEED + 1), p.width(), p.dim(), 1.0 / Math.sqrt(p.dim()));
     }
 
-    /** {@code best} (native when installed, else pure Java) or {@code java} (pure Java). */
+    /**
+     * {@code best} (the bundled OpenBLAS, else a system one, else pure Java; {@code -jvmArgs
+     * -Dbeyondlazy.blas=system} forces the system library) or {@code java} (pure Java).
+     */
     static BLAS blas(String name) {
         return switch (name) {
             case "best" -> Blas.best();
@@ -44,6 +47,7 @@ final class BenchInstances {
 
     /** Prints the BLAS class once per trial, so the log records the backend of every result. */
     static void report(String benchmark, BLAS blas) {
-        System.out.println("# " + benchmark + " BLAS backend: " + Blas.describe(blas));
+        System.out.println("# " + benchmark + " BLAS backend: " + Blas.bindingClass(blas) + ": " + Blas.describe(blas));
+        System.out.println("# fast path " + Blas.describe());
     }
 }

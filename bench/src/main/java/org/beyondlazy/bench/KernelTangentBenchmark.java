@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * (spec E8.10, E8.11, A8.1): the Grams, the m×m and mk×mk eigendecompositions (k = min(m, d)) and one
  * residual, i.e. what {@code beyondlazy lazy} does per trial. Each operation takes seconds, so single-shot
  * timing. Shapes {@code l:d:m} of the issue's targets: (3, 40, 30) → 900×900 block, (3, 320, 30) → 900×900,
- * (4, 64, 40) → 1600×1600. {@code lapack} is {@code best} (native when installed) or {@code java} (F2J).
+ * (4, 64, 40) → 1600×1600. {@code lapack} is {@code best} (native when installed) or {@code java} (Hipparchus).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -50,9 +50,9 @@ public class KernelTangentBenchmark {
         int l = Integer.parseInt(s[0]);
         int d = Integer.parseInt(s[1]);
         int m = Integer.parseInt(s[2]);
-        backend = new GramBackend(BenchInstances.blas("best"), lapack.equals("java") ? Lapack.pureJava() : Lapack.best());
+        backend = new GramBackend(BenchInstances.blas("best"), lapack.equals("java") ? Lapack.hipparchus() : Lapack.best());
         BenchInstances.report("kernel-tangent", backend.blas());
-        System.out.println("# LAPACK backend: " + Lapack.describe(backend.lapack()));
+        System.out.println("# LAPACK backend: " + backend.lapack().describe());
         LazyInstances.Instance inst = LazyInstances.rankOneTarget(BenchInstances.SEED, d, l, m);
         problem = Problem.of(ModelKind.PLAIN, m, 0.0, inst.truth());
         w0 = inst.initialization(m);

@@ -2,6 +2,7 @@ package org.beyondlazy.cli;
 
 import org.beyondlazy.core.ErrorCode;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.beyondlazy.core.Backend;
@@ -29,6 +30,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = {"Time GD steps (plain model) on this machine: warm-up, then the median over repetitions.",
+                "Times the fast path by default (--implementation reference for the oracle) and prints the BLAS/LAPACK library",
+                "and thread count. --compare numpy|torch times the same step in that runtime with the committed script",
+                "bench/compare/gd_step.py (skipped with a message when the runtime is missing).",
                 "gflops = the nominal flop count of E9.11 / time (factored: 3m²d + 4mrd; dense: 2md^l + 3m²d)."})
 @SpecRef("E9.11")
 public final class BenchCommand implements Callable<Integer> {
@@ -63,9 +67,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--repetitions", defaultValue = "5", description = "Timed repetitions (default: ${DEFAULT-VALUE}).")
     int repetitions;
 
-    @Option(names = "--implementation", defaultValue = "reference", paramLabel = "fast|reference",
+    @Option(names = "--implementation", defaultValue = "fast", paramLabel = "fast|reference",
             description = "Backend (default: ${DEFAULT-VALUE}).")
     String implementation;
+
+    @Option(names = "--compare", paramLabel = "numpy|torch",
+            description = "Also time the same step in numpy or PyTorch (bench/compare/gd_step.py) and print the ratios.")
+    String compare;
+
+    /** The comparison script, relative to the project root. */
+    static final String COMPARE_SCRIPT = "bench/compare/gd_step.py";
+    /** Longest a comparison run may take before it is abandoned. */
+    static final long COMPARE_TIMEOUT_SECONDS = 900;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -81,6 +94,9 @@ public final class BenchCommand implements Callable<Integer> {
         Inputs.within("--order", () -> Check.atLeast("l", order, 2));
         Inputs.within("--steps", () -> Check.atLeast("n", steps, 1));
         Inputs.within("--repetitions", () -> Check.atLeast("repetitions", repetitions, 1));
+        if (compare != null && !compare.equals("numpy") && !compare.equals("torch")) {
+            throw InputException.bad("--compare", "unknown runtime '" + compare + "' (expected numpy or torch)");
+        }
         Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
         if (benchCase.equals("dense") || backend.name().equals("reference")) {
             Inputs.within("--dim/--order", () -> Sizes.denseLength(dim, order)); // a dense d^l array is needed
@@ -112,6 +128,10 @@ public final class BenchCommand implements Callable<Integer> {
         result.put("backend", backend.name());
         result.put("implementation", implementation);
         result.put("threads", threads(backend));
+        if (backend instanceof org.beyondlazy.fast.GramBackend g) {
+            result.put("blas", org.beyondlazy.fast.Blas.describe(g.blas()));
+            result.put("lapack", g.lapack().describe());
+        }
         result.put("availableProcessors", Runtime.getRuntime().availableProcessors());
         result.put("case", benchCase);
         result.put("dim", dim);
@@ -120,6 +140,9 @@ public final class BenchCommand implements Callable<Integer> {
         result.put("order", order);
         result.put("steps", steps);
         result.put("repetitions", repetitions);
+        if (compare != null) {
+            result.put("compare", compare(median, threads(backend)));
+        }
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
         return ExitStatus.OK;
     }
@@ -130,15 +153,83 @@ public final class BenchCommand implements Callable<Integer> {
      */
     static int threads(Backend backend) {
         if (backend instanceof org.beyondlazy.fast.GramBackend g && g.blas() instanceof dev.ludovic.netlib.blas.NativeBLAS) {
-            for (String var : new String[] {"OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS"}) {
-                String v = System.getenv(var);
-                if (v != null && v.matches("\\d+") && Integer.parseInt(v) > 0) {
-                    return Integer.parseInt(v);
-                }
-            }
-            return Runtime.getRuntime().availableProcessors();
+            return org.beyondlazy.fast.Blas.library().threads();
         }
         return 1;
+    }
+
+    /**
+     * Runs the comparison script for {@link #compare} with the same sizes, steps, repetitions and thread
+     * count, and returns its result with {@code ratio} = their median / ours per form (above 1: we are
+     * faster). A missing runtime or script gives {@code {"skipped": reason}}; nothing is thrown.
+     */
+    private Map<String, Object> compare(double ourMedian, int threads) {
+        Map<String, Object> out = new java.util.LinkedHashMap<>();
+        java.nio.file.Path root = java.nio.file.Path.of(System.getProperty("beyondlazy.root", "."));
+        java.nio.file.Path script = root.resolve(COMPARE_SCRIPT);
+        if (!java.nio.file.Files.isRegularFile(script)) {
+            out.put("skipped", "comparison script " + script + " not found");
+            return out;
+        }
+        // Debian's python3-torch serves /usr/bin/python3; numpy is usually on the first python3 of the PATH
+        List<String> pythons = compare.equals("torch") ? List.of("/usr/bin/python3", "python3") : List.of("python3", "/usr/bin/python3");
+        String reason = "no python3 found";
+        for (String python : pythons) {
+            List<String> command = List.of(python, script.toString(), "--runtime", compare, "--case", benchCase,
+                    "--dim", Integer.toString(dim), "--width", Integer.toString(width), "--rank", Integer.toString(rank),
+                    "--order", Integer.toString(order), "--steps", Integer.toString(steps),
+                    "--repetitions", Integer.toString(repetitions), "--threads", Integer.toString(threads));
+            try {
+                ProcessBuilder pb = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD);
+                pb.environment().put("OPENBLAS_NUM_THREADS", Integer.toString(threads));
+                pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+                Process p = pb.start();
+                String text = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                if (!p.waitFor(COMPARE_TIMEOUT_SECONDS, java.util.concurrent.TimeUnit.SECONDS)) {
+                    p.destroyForcibly();
+                    reason = python + ": timed out";
+                    continue;
+                }
+                if (p.exitValue() != 0 || text.isBlank()) {
+                    reason = python + " exited " + p.exitValue();
+                    continue;
+                }
+                com.fasterxml.jackson.databind.JsonNode j = Outputs.JSON.readTree(text.lines().reduce((a, b) -> b).orElse("{}"));
+                if (j.has("skipped")) {
+                    reason = j.get("skipped").asText();
+                    continue;
+                }
+                out.put("runtime", j.path("runtime").asText());
+                out.put("version", j.path("version").asText());
+                out.put("blas", j.path("blas").asText());
+                out.put("python", j.path("python").asText());
+                out.put("threads", j.path("threads").asInt());
+                Map<String, Object> forms = new java.util.LinkedHashMap<>();
+                for (java.util.Iterator<Map.Entry<String, com.fasterxml.jackson.databind.JsonNode>> it = j.path("forms").fields(); it.hasNext(); ) {
+                    Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f = it.next();
+                    Map<String, Object> form = new java.util.LinkedHashMap<>();
+                    if (f.getValue().has("skipped")) {
+                        form.put("skipped", f.getValue().get("skipped").asText());
+                    } else {
+                        double theirs = f.getValue().path("msPerStepMedian").asDouble();
+                        form.put("msPerStepMedian", theirs);
+                        form.put("ratio", Outputs.number(theirs / ourMedian));
+                    }
+                    forms.put(f.getKey(), form);
+                }
+                out.put("forms", forms);
+                out.put("script", COMPARE_SCRIPT);
+                return out;
+            } catch (java.io.IOException e) {
+                reason = python + ": " + e.getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                reason = "interrupted";
+                break;
+            }
+        }
+        out.put("skipped", compare + " comparison skipped: " + reason);
+        return out;
     }
 
     /** Milliseconds for {@code steps} GD steps from a fresh copy of θ₀. */

@@ -15,7 +15,7 @@ import picocli.CommandLine.Command;
  * 1 a check or claim failed, 2 bad input or usage, 3 numerical failure, 4 an internal error (a bug;
  * {@code --debug} prints the stack trace).
  */
-@Command(name = "beyondlazy", mixinStandardHelpOptions = true, version = "beyondlazy 0.1.0",
+@Command(name = "beyondlazy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Over-parameterized symmetric tensor decomposition: evaluate, verify trajectories, "
                 + "run experiments and audit the claims of the spec.",
         subcommands = {EvalCommand.class, CheckCommand.class, LazyCommand.class, RunCommand.class,
@@ -26,6 +26,21 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
+
+    /** {@code --version}: the release, the Java runtime and the fast path's BLAS/LAPACK library (spec E8.6). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String fast;
+            try {
+                fast = org.beyondlazy.fast.Blas.describe();
+            } catch (RuntimeException e) { // e.g. a forced BLAS choice that cannot be honoured
+                fast = "unavailable (" + oneLine(e.getMessage()) + ")";
+            }
+            return new String[] {"beyondlazy 0.1.0", "Java " + System.getProperty("java.version") + " ("
+                    + System.getProperty("java.vm.name") + ")", "fast path " + fast};
+        }
+    }
 
     @Override
     public void run() {

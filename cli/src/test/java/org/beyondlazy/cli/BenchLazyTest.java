@@ -11,7 +11,7 @@ class BenchLazyTest {
     void benchPrintsTheDocumentedFields() {
         for (String c : new String[] {"factored", "dense"}) {
             CliRun run = CliRun.of("bench", "--json", "--case", c, "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
-                    "--steps", "2", "--repetitions", "3");
+                    "--steps", "2", "--repetitions", "3", "--implementation", "reference");
             assertThat(run.status()).as(run.toString()).isZero();
             JsonNode j = run.json();
             for (String field : new String[] {"msPerStepMedian", "gflops", "backend", "threads", "dim", "width", "rank", "order"}) {
@@ -21,9 +21,12 @@ class BenchLazyTest {
             assertThat(j.get("msPerStepMedian").asDouble()).isPositive();
         }
         CliRun fast = CliRun.of("bench", "--json", "--case", "factored", "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
-                "--steps", "2", "--repetitions", "1", "--implementation", "fast");
+                "--steps", "2", "--repetitions", "1");
         assertThat(fast.status()).as(fast.toString()).isZero();
-        assertThat(fast.json().get("backend").asText()).startsWith("gram[");
+        assertThat(fast.json().get("backend").asText()).as("the default implementation").startsWith("gram[");
+        assertThat(fast.json().get("blas").asText()).isEqualTo(org.beyondlazy.fast.Blas.describe(org.beyondlazy.fast.Blas.best()));
+        assertThat(fast.json().get("threads").asInt()).isEqualTo(org.beyondlazy.fast.Blas.library().threads());
+        assertThat(fast.json().has("lapack")).isTrue();
     }
 
     @Test
@@ -64,6 +67,30 @@ class BenchLazyTest {
         CliRun bad = CliRun.of("lazy", "--dim", "6", "--order", "3", "--width", "4", "--route", "svd");
         assertThat(bad.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(bad.err()).contains("svd");
+    }
+
+    @Test
+    void compareRunsTheCommittedScriptOrSaysWhyNot() {
+        CliRun run = CliRun.of("bench", "--json", "--case", "factored", "--dim", "4", "--width", "3", "--rank", "2", "--order", "3",
+                "--steps", "1", "--repetitions", "1", "--compare", "numpy");
+        assertThat(run.status()).as(run.toString()).isZero();
+        JsonNode c = run.json().get("compare");
+        if (c.has("skipped")) {
+            assertThat(c.get("skipped").asText()).startsWith("numpy comparison skipped: ");
+        } else {
+            assertThat(c.get("runtime").asText()).isEqualTo("numpy");
+            assertThat(c.get("forms").get("gram").get("ratio").asDouble()).isPositive();
+        }
+        CliRun bad = CliRun.of("bench", "--case", "factored", "--dim", "4", "--width", "3", "--rank", "2", "--order", "3", "--compare", "julia");
+        assertThat(bad.status()).isEqualTo(ExitStatus.BAD_INPUT);
+        assertThat(bad.err()).contains("--compare").contains("julia");
+    }
+
+    @Test
+    void versionNamesTheBlasLibrary() {
+        CliRun run = CliRun.of("--version");
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).contains("beyondlazy 0.1.0").contains("fast path " + org.beyondlazy.fast.Blas.describe());
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.beyondlazy.fast;
 
 import dev.ludovic.netlib.blas.BLAS;
-import dev.ludovic.netlib.lapack.LAPACK;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.DenseTruth;
 import org.beyondlazy.core.FactoredTruth;
@@ -15,31 +14,32 @@ import org.beyondlazy.core.lazy.TangentSpectrum;
 /**
  * The fast path's {@link Backend}: {@link GramObjective} for every model, with the truth term in Gram
  * form for a factored T* (E8.3) and as a packed symmetric contraction for a dense T* (E8.4). BLAS
- * through dev.ludovic.netlib; {@link #name()} reports which BLAS runs.
+ * through dev.ludovic.netlib ({@link Blas}), factorizations through {@link Lapack}; {@link #name()}
+ * reports which BLAS library runs.
  */
 @SpecRef({"E8.1", "E8.6"})
 public final class GramBackend implements Backend {
     private final BLAS blas;
-    private final LAPACK lapack;
+    private final Lapack lapack;
 
-    /** On {@link Blas#best()} and {@link Lapack#best()}: native OpenBLAS when installed, pure Java otherwise. */
+    /** On {@link Blas#best()} and {@link Lapack#best()}: native OpenBLAS (bundled, else system) when it loads, pure Java otherwise. */
     public GramBackend() {
         this(Blas.best());
     }
 
-    /** On the given BLAS (e.g. {@link Blas#pureJava()}) and {@link Lapack#best()}. */
+    /** On the given BLAS (e.g. {@link Blas#pureJava()}) and the LAPACK that goes with it ({@link Lapack#forBlas}). */
     public GramBackend(BLAS blas) {
-        this(blas, Lapack.best());
+        this(blas, Lapack.forBlas(blas));
     }
 
-    /** On the given BLAS and LAPACK (e.g. {@link Lapack#pureJava()}). */
-    public GramBackend(BLAS blas, LAPACK lapack) {
+    /** On the given BLAS and LAPACK. */
+    public GramBackend(BLAS blas, Lapack lapack) {
         this.blas = blas;
         this.lapack = lapack;
     }
 
-    /** The LAPACK in use (eigendecompositions of the kernel-form tangent space). */
-    public LAPACK lapack() {
+    /** The LAPACK in use (tangent-space SVD and the kernel form's eigendecompositions). */
+    public Lapack lapack() {
         return lapack;
     }
 
@@ -48,10 +48,13 @@ public final class GramBackend implements Backend {
         return blas;
     }
 
-    /** {@code gram[<BLAS class>]}, e.g. {@code gram[dev.ludovic.netlib.blas.JNIBLAS]}. */
+    /**
+     * {@code gram[<BLAS class>: <library>]}, e.g. {@code gram[dev.ludovic.netlib.blas.JNIBLAS: OpenBLAS 0.3.31
+     * (bundled: org.bytedeco:openblas 0.3.31-1.5.13, linux-x86_64), 2 threads]}.
+     */
     @Override
     public String name() {
-        return "gram[" + Blas.describe(blas) + "]";
+        return "gram[" + Blas.bindingClass(blas) + ": " + Blas.describe(blas) + "]";
     }
 
     @Override
@@ -73,7 +76,7 @@ public final class GramBackend implements Backend {
     /** The tangent space V(W₀) in packed symmetric coordinates (E8.8). */
     @Override
     public TangentSpace tangentSpace(Problem problem, double[] theta0) {
-        return new PackedTangentSpace(problem, theta0);
+        return new PackedTangentSpace(problem, theta0, lapack);
     }
 
     /** The tangent space from its kernel JᵀJ (E8.10, E8.11, A8.1), never forming N(d,l) coordinates. */

@@ -1,7 +1,6 @@
 package org.beyondlazy.fast;
 
 import dev.ludovic.netlib.blas.BLAS;
-import dev.ludovic.netlib.lapack.LAPACK;
 import java.util.Arrays;
 import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.DenseTruth;
@@ -59,7 +58,7 @@ public final class KernelTangentSpace implements TangentSpectrum {
     private final double[] q;     // Q, d×k row-major; null when k = d (Q = I)
     private final double[] aVectors; // eigenvectors of A, column-major m×m
     private final double[] aValues;  // eigenvalues of A, ascending
-    private final LAPACK lapack;
+    private final Lapack lapack;
     private final double[] parallelBlock; // M_∥, mk×mk, kept for the solves of A8.1 step 6
     private double[] pVectors; // eigenvectors of M_∥, column-major mk×mk; computed on first need
     private double[] cholesky; // Cholesky factor of M_∥ when it has full numerical rank; computed on first need
@@ -75,7 +74,7 @@ public final class KernelTangentSpace implements TangentSpectrum {
      * @param blas    for the contraction of T* (E8.3, E8.4)
      * @param lapack  for the two symmetric eigendecompositions
      */
-    KernelTangentSpace(Problem problem, double[] theta0, BLAS blas, LAPACK lapack) {
+    KernelTangentSpace(Problem problem, double[] theta0, BLAS blas, Lapack lapack) {
         if (problem.model() != ModelKind.PLAIN) {
             throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "model of the tangent space",
                     "plain (spec 05-lazy.md)", problem.model().id());
@@ -144,7 +143,9 @@ public final class KernelTangentSpace implements TangentSpectrum {
                 }
             }
             this.aValues = new double[m];
-            Lapack.symmetricEigen(lapack, aVectors, m, aValues);
+            Lapack.Eigen eigenA = lapack.symmetricEigen(aVectors.clone(), m, true);
+            System.arraycopy(eigenA.values(), 0, aValues, 0, m);
+            System.arraycopy(eigenA.vectors(), 0, aVectors, 0, m * m);
         } else {
             this.aVectors = new double[0];
             this.aValues = new double[0];
@@ -153,7 +154,9 @@ public final class KernelTangentSpace implements TangentSpectrum {
         int n = m * k;
         this.parallelBlock = kernelBlocks(wt, g, k);
         this.pValues = new double[n];
-        Lapack.symmetricEigen(lapack, parallelBlock.clone(), n, pValues, false); // eigenvalues only: vectors on demand
+        if (n > 0) { // eigenvalues only: vectors on demand
+            System.arraycopy(lapack.symmetricEigen(parallelBlock.clone(), n, false).values(), 0, pValues, 0, n);
+        }
         // A8.1 step 5: rank = (d − k)·#{μ > τλ₁} + #{ν > τλ₁}
         double max = n > 0 ? pValues[n - 1] : 0;
         if (aValues.length > 0) {
@@ -339,26 +342,18 @@ public final class KernelTangentSpace implements TangentSpectrum {
         boolean fullRank = pValues[0] > threshold;
         if (fullRank && pVectors == null) {
             if (cholesky == null) {
-                cholesky = parallelBlock.clone();
-                double[] x = bPar.clone();
-                double value = Lapack.inverseQuadraticForm(lapack, cholesky, n, x);
-                if (!Double.isNaN(value)) {
-                    return value;
+                try {
+                    cholesky = lapack.cholesky(parallelBlock.clone(), n);
+                } catch (BeyondLazyException notPositiveDefinite) {
+                    cholesky = null; // fall back to the eigenvectors below
                 }
-                cholesky = null;
-            } else {
-                double[] x = bPar.clone();
-                lapack.dtrtrs("L", "N", "N", n, 1, cholesky, n, x, n, new org.netlib.util.intW(0));
-                double s = 0;
-                for (double v : x) {
-                    s += v * v;
-                }
-                return s;
+            }
+            if (cholesky != null) {
+                return squaredNormOfForwardSolve(cholesky, n, bPar.clone());
             }
         }
         if (pVectors == null) {
-            pVectors = parallelBlock.clone();
-            Lapack.symmetricEigen(lapack, pVectors, n, new double[n]);
+            pVectors = lapack.symmetricEigen(parallelBlock.clone(), n, true).vectors();
         }
         double projected = 0;
         for (int j = 0; j < n; j++) {
@@ -452,5 +447,23 @@ public final class KernelTangentSpace implements TangentSpectrum {
         projected += parallelProjection(bPar);
         double rest = Math.max(0.0, normSquared - projected);
         return Math.min(1.0, Math.sqrt(rest / normSquared));
+    }
+
+    /**
+     * ‖L⁻¹b‖² by forward substitution, L lower triangular n×n column-major (the Cholesky factor of M_∥).
+     *
+     * @param b length n; overwritten with L⁻¹b
+     */
+    private static double squaredNormOfForwardSolve(double[] lower, int n, double[] b) {
+        double s = 0;
+        for (int i = 0; i < n; i++) {
+            double v = b[i];
+            for (int j = 0; j < i; j++) {
+                v -= lower[j * n + i] * b[j];
+            }
+            b[i] = v / lower[i * n + i];
+            s += b[i] * b[i];
+        }
+        return s;
     }
 }

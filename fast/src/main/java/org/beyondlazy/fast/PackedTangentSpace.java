@@ -10,9 +10,6 @@ import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.Truth;
 import org.beyondlazy.core.lazy.TangentSpace;
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.SingularValueDecomposition;
 
 /**
  * The tangent space of spec E5.7 with the Jacobian matrix written directly in packed coordinates
@@ -21,20 +18,25 @@ import org.hipparchus.linear.SingularValueDecomposition;
  *   J_{α,(i,a)} = √mult(α) · s_i · n_a(α) · w_i^{α∖a}
  * </pre>
  * (n_a(α) the count of a in α, w_i^{α∖a} the monomial of α with one a removed), O(N(d,l)·l·m) work; a
- * factored truth is packed the same way without forming d^l. The SVD, rank (A5.1) and lazy residual
- * (A5.2) are those of the reference (Hipparchus SVD), so only the construction is faster.
+ * factored truth is packed the same way without forming d^l. The rank (A5.1) and lazy residual (A5.2)
+ * are those of the reference; the SVD runs in {@link Lapack} (spec E8.6: native {@code dgesdd} on the
+ * native path, Hipparchus — the reference's own SVD — on the pure-Java one).
  */
-@SpecRef("E8.8")
+@SpecRef({"E8.8", "E8.6"})
 public final class PackedTangentSpace implements TangentSpace {
     private final Problem problem;
     private final int[][] multiIndices;
     private final double[] rootMultiplicity;
     private final double[][] jacobian;
     private final double[] singularValues;
-    private final RealMatrix leftVectors;
+    private final double[] leftVectors; // U, N × min(N, m·d) column-major
     private final int rank;
 
     PackedTangentSpace(Problem problem, double[] theta0) {
+        this(problem, theta0, Lapack.best());
+    }
+
+    PackedTangentSpace(Problem problem, double[] theta0, Lapack lapack) {
         if (problem.model() != ModelKind.PLAIN) {
             throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "model of the tangent space",
                     "plain (spec 05-lazy.md)", problem.model().id());
@@ -93,14 +95,17 @@ public final class PackedTangentSpace implements TangentSpace {
                 }
             }
         }
-        SingularValueDecomposition svd;
-        try {
-            svd = new SingularValueDecomposition(MatrixUtils.createRealMatrix(jacobian)); // A5.1 step 2
-        } catch (RuntimeException e) {
-            throw new BeyondLazyException(ErrorCode.NUMERICAL_FAILURE, "tangent-space SVD", e.getMessage());
+        int rows = (int) n;
+        double[] columnMajor = new double[rows * columns];
+        for (int k = 0; k < rows; k++) {
+            double[] row = jacobian[k];
+            for (int c = 0; c < columns; c++) {
+                columnMajor[k + c * rows] = row[c];
+            }
         }
-        this.singularValues = svd.getSingularValues();
-        this.leftVectors = svd.getU();
+        Lapack.Svd svd = lapack.svd(columnMajor, rows, columns, true); // A5.1 step 2
+        this.singularValues = svd.values();
+        this.leftVectors = svd.left();
         int count = 0;
         for (double s : singularValues) {
             if (s > RANK_TOLERANCE * singularValues[0]) { // A5.1 step 3
@@ -197,13 +202,15 @@ public final class PackedTangentSpace implements TangentSpace {
         }
         double[] t = packTruth(truth); // A5.2 step 1
         double[] residual = t.clone();
+        int rows = t.length;
         for (int j = 0; j < rank; j++) {
+            int col = j * rows;
             double coefficient = 0;
-            for (int k = 0; k < t.length; k++) {
-                coefficient += leftVectors.getEntry(k, j) * t[k]; // A5.2 step 2
+            for (int k = 0; k < rows; k++) {
+                coefficient += leftVectors[col + k] * t[k]; // A5.2 step 2
             }
-            for (int k = 0; k < t.length; k++) {
-                residual[k] -= coefficient * leftVectors.getEntry(k, j); // A5.2 step 3
+            for (int k = 0; k < rows; k++) {
+                residual[k] -= coefficient * leftVectors[col + k]; // A5.2 step 3
             }
         }
         double norm = 0;

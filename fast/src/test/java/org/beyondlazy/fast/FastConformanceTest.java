@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Nested;
  */
 class FastConformanceTest {
     /** Pure-Java BLAS and LAPACK (the kernel-form tangent space's eigensolver included). */
-    private static final Backend PURE_JAVA = new GramBackend(Blas.pureJava(), Lapack.pureJava());
+    private static final Backend PURE_JAVA = new GramBackend(Blas.pureJava(), Lapack.hipparchus());
     private static final Backend BEST = new GramBackend(Blas.best());
 
     @Nested
