@@ -40,13 +40,17 @@ public final class AuditCommand implements Callable<Integer> {
     @Option(names = "--claims", split = ",", paramLabel = "C1,C4", description = "Only these claims (the others are reported as not selected).")
     List<String> claims;
 
+    @Option(names = "--implementation", paramLabel = "NAME",
+            description = "Audit this registered backend with the whole kit (default: the reference, and the fast path's implementation suites).")
+    String implementation;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        Audit.Options options = Inputs.within("--profile/--examples/--claims", () -> new Audit.Options(profile, examples,
-                seed == null ? ClaimSettings.DEFAULT_SEED : seed, claims == null ? null : Set.copyOf(claims)));
+        Audit.Options options = Inputs.within("--profile/--examples/--claims/--implementation", () -> new Audit.Options(profile, examples,
+                seed == null ? ClaimSettings.DEFAULT_SEED : seed, claims == null ? null : Set.copyOf(claims), implementation));
         Inputs.outputDirectory("--out", out);
         var err = spec.commandLine().getErr();
         Audit.Report report = Audit.run(options, out, line -> {
@@ -56,6 +60,7 @@ public final class AuditCommand implements Callable<Integer> {
         Map<String, Object> result = Outputs.map();
         result.put("ok", report.ok());
         result.put("profile", profile);
+        result.put("implementation", report.implementation());
         result.put("seconds", report.seconds());
         result.put("report", out.resolve("index.html").toString());
         Map<String, List<String>> ids = new LinkedHashMap<>();

@@ -56,7 +56,7 @@ public final class ClaimSettings {
     }
 
     /** A configuration parameter of the running test, else the system property of that name. */
-    static Optional<String> parameter(String key) {
+    public static Optional<String> parameter(String key) {
         ExtensionContext context = CURRENT.get();
         Optional<String> value = context != null ? context.getConfigurationParameter(key) : Optional.ofNullable(System.getProperty(key));
         return value.map(String::trim).filter(s -> !s.isEmpty());

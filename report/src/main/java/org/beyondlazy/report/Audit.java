@@ -16,6 +16,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.beyondlazy.core.Backends;
 import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
@@ -64,9 +65,14 @@ public final class Audit {
      * @param examples examples per property (null: the profile's default)
      * @param seed     the QuickTheories seed and base of the instance seeds ({@link ClaimSettings#SEED})
      * @param claims   only these claims (null: all)
+     * @param implementation the registered backend whose verdicts the audit reports ({@link Backends}); null: the
+     *                 whole kit on the reference and the implementation suites on the fast path
      */
-    public record Options(String profile, Integer examples, long seed, Set<String> claims) {
+    public record Options(String profile, Integer examples, long seed, Set<String> claims, String implementation) {
         public Options {
+            if (implementation != null) {
+                Backends.get(implementation); // UNKNOWN_NAME before any work
+            }
             if (!profile.equals("quick") && !profile.equals("full")) {
                 throw new BeyondLazyException(ErrorCode.UNKNOWN_NAME, "profile", profile, "[quick, full]");
             }
@@ -85,12 +91,12 @@ public final class Audit {
 
         /** The options of a default run: quick profile, CI examples and seed, every claim. */
         public static Options quick() {
-            return new Options("quick", null, ClaimSettings.DEFAULT_SEED, null);
+            return new Options("quick", null, ClaimSettings.DEFAULT_SEED, null, null);
         }
     }
 
     /** The report. */
-    public record Report(String profile, Integer examples, long seed, List<ClaimOutcome> claims,
+    public record Report(String profile, String implementation, Integer examples, long seed, List<ClaimOutcome> claims,
                          ClaimRunner.ClaimResult supporting, List<SectionOutcome> sections, double seconds, boolean ok) {
     }
 
@@ -145,11 +151,14 @@ public final class Audit {
                     parameters.put(ClaimSettings.EXAMPLES, count.toString());
                 }
                 parameters.put(ClaimSettings.STDOUT, "false");
+                if (options.implementation() != null) {
+                    parameters.put(Backends.PROPERTY, options.implementation());
+                }
                 Map<String, ClaimRunner.ClaimResult> results;
                 try (java.io.PrintWriter output = new java.io.PrintWriter(Files.newBufferedWriter(tmp.resolve(PROPERTIES_OUTPUT)))) {
                     output.println("# What the claim properties measured (profile " + profile + ", "
                             + (count == null ? "CI example counts" : count + " examples per property") + ", seed " + options.seed() + ")");
-                    results = ClaimRunner.run(ReferenceSuites.SUITES, onlyClaims, parameters, output::println);
+                    results = ClaimRunner.run(ReferenceSuites.suites(options.implementation()), onlyClaims, parameters, output::println);
                 }
                 // 2. the sections
                 List<SectionOutcome> sections = new ArrayList<>();
@@ -210,7 +219,7 @@ public final class Audit {
                         ok = false;
                     }
                 }
-                Report report = new Report(profile, count, options.seed(), outcomes, supporting, sections,
+                Report report = new Report(profile, implementationLabel(options), count, options.seed(), outcomes, supporting, sections,
                         (System.nanoTime() - start) / 1e9, ok);
                 Files.writeString(tmp.resolve("summary.json"), toPrettyJson(summary(report)) + "\n");
                 Files.writeString(tmp.resolve("index.html"), HtmlReport.render(report));
@@ -224,11 +233,18 @@ public final class Audit {
         }
     }
 
+    /** What the verdicts are about, for the report's header. */
+    static String implementationLabel(Options options) {
+        return options.implementation() != null ? Backends.get(options.implementation()).name()
+                : "reference (whole kit) and fast (C1–C4, C14, C15)";
+    }
+
     /** The machine-readable summary. */
     static Map<String, Object> summary(Report report) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("ok", report.ok());
         s.put("profile", report.profile());
+        s.put("implementation", report.implementation());
         s.put("examplesPerProperty", report.examples());
         s.put("quickTheoriesSeed", report.seed());
         s.put("seconds", report.seconds());

@@ -27,6 +27,7 @@ final class HtmlReport {
         h.append("<h1>beyondlazy audit report</h1>\n");
         h.append("<p><b>Overall: ").append(r.ok() ? "every tested claim holds" : "SOME CLAIMS FAIL OR WERE NOT RUN").append("</b>")
                 .append(" (exit status ").append(r.ok() ? 0 : 1).append(").</p>\n");
+        h.append("<p>Implementation under audit: <code>").append(esc(r.implementation())).append("</code>.</p>\n");
         h.append("<p>Profile <code>").append(esc(r.profile())).append("</code>; properties run with ")
                 .append(r.examples() == null ? "their CI example counts" : r.examples() + " examples each")
                 .append(", QuickTheories seed <code>").append(r.seed()).append("</code>; ")

@@ -2,8 +2,10 @@ package org.beyondlazy.report;
 
 import java.util.List;
 import org.beyondlazy.core.Backend;
+import org.beyondlazy.core.Backends;
 import org.beyondlazy.fast.GramBackend;
 import org.beyondlazy.properties.ConformanceKit;
+import org.beyondlazy.properties.ClaimSettings;
 import org.beyondlazy.properties.ConformanceKitTests;
 import org.beyondlazy.properties.DifferentialClaims;
 import org.beyondlazy.properties.GradientClaims;
@@ -31,6 +33,27 @@ public final class ReferenceSuites {
     /** Every bound suite the audit runs. */
     public static final List<Class<?>> SUITES = List.of(Reference.class, FastObjectiveIdentity.class, FastGradient.class,
             FastInvariance.class, FastMonotonicity.class, FastDifferential.class, FastObjectiveContract.class);
+
+    /**
+     * The suites the audit runs: {@link #SUITES}, or, for a named implementation, the whole kit bound to it
+     * ({@link Named}).
+     *
+     * @param implementation a registered backend name, or null
+     */
+    public static List<Class<?>> suites(String implementation) {
+        return implementation == null ? SUITES : List.of(Named.class);
+    }
+
+    /**
+     * The whole kit on the backend named by the configuration parameter {@value Backends#PROPERTY} (the
+     * audit's {@code --implementation}); claims needing a capability it lacks are reported as not supported.
+     */
+    public static class Named extends ConformanceKitTests {
+        @Override
+        protected Backend backend() {
+            return Backends.get(ClaimSettings.parameter(Backends.PROPERTY).orElse(Backends.DEFAULT));
+        }
+    }
 
     /** The whole kit on the reference. */
     public static class Reference extends ConformanceKitTests {
