@@ -236,7 +236,7 @@ public final class Audit {
     /** What the verdicts are about, for the report's header. */
     static String implementationLabel(Options options) {
         return options.implementation() != null ? Backends.get(options.implementation()).name()
-                : "reference (whole kit) and fast (C1–C4, C14, C15)";
+                : "reference (whole kit) and fast (C1–C4, C14, C15, C16)";
     }
 
     /** The machine-readable summary. */

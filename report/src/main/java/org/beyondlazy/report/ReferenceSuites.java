@@ -13,12 +13,13 @@ import org.beyondlazy.properties.InvarianceClaims;
 import org.beyondlazy.properties.MonotonicityClaims;
 import org.beyondlazy.properties.ObjectiveContractClaims;
 import org.beyondlazy.properties.ObjectiveIdentityClaims;
+import org.beyondlazy.properties.TangentSpectrumClaims;
 import org.beyondlazy.reference.ReferenceBackend;
 
 /**
  * The conformance kit bound for the audit: the whole kit ({@link ConformanceKit#SUITES}) on the
  * reference, and on the fast path the suites that judge an implementation rather than the mathematics
- * (C1–C4, the differential suite C14 and the contract checks). The audit's claim verdicts come from these
+ * (C1–C4, the differential suite C14, the contract checks C15 and the kernel-form tangent space C16). The audit's claim verdicts come from these
  * very properties, run through the JUnit Platform Launcher; a suite added to the kit is audited on the
  * reference without a change here.
  */
@@ -32,7 +33,7 @@ public final class ReferenceSuites {
 
     /** Every bound suite the audit runs. */
     public static final List<Class<?>> SUITES = List.of(Reference.class, FastObjectiveIdentity.class, FastGradient.class,
-            FastInvariance.class, FastMonotonicity.class, FastDifferential.class, FastObjectiveContract.class);
+            FastInvariance.class, FastMonotonicity.class, FastDifferential.class, FastObjectiveContract.class, FastTangentSpectrum.class);
 
     /**
      * The suites the audit runs: {@link #SUITES}, or, for a named implementation, the whole kit bound to it
@@ -105,6 +106,14 @@ public final class ReferenceSuites {
 
     /** The objective contract on the fast path. */
     public static class FastObjectiveContract extends ObjectiveContractClaims {
+        @Override
+        public Backend backend() {
+            return FAST;
+        }
+    }
+
+    /** C16 on the fast path, where the kernel form of A8.1 is a route of its own (on the reference it is the SVD). */
+    public static class FastTangentSpectrum extends TangentSpectrumClaims {
         @Override
         public Backend backend() {
             return FAST;
