@@ -119,7 +119,7 @@ public final class CheckCommand implements Callable<Integer> {
         boolean adam = "torch-adam".equals(optimizer) || "torch-adamw".equals(optimizer);
         boolean heavyBall = "heavy-ball".equals(optimizer);
         if (!UpdateForm.NAMES.contains(optimizer) && !"nesterov".equals(optimizer)) {
-            throw InputException.bad("--optimizer", "unknown update form '" + optimizer
+            throw new InputException(ErrorCode.UNKNOWN_NAME, "--optimizer", "unknown update form '" + optimizer
                     + "' (expected one of gd, heavy-ball, nesterov (= nesterov-convex), torch-sgd, torch-adam, torch-adamw)");
         }
         if ((lr == null) == (lrSchedule == null)) {

@@ -74,10 +74,10 @@ public final class LazyCommand implements Callable<Integer> {
         long n = Inputs.within("--dim/--order", () -> Sizes.symmetricDimension(dim, order));
         boolean kernel = route == Route.kernel || route == Route.auto && GramBackend.prefersKernel(dim, order, width);
         long block = (long) width * Math.min(width, dim);
-        if (kernel && block * block > MAX_KERNEL_ENTRIES) {
+        if (kernel && (double) block * block > MAX_KERNEL_ENTRIES) {
             throw InputException.bad("--dim/--width", "the kernel block (m·min(m,d))² = " + block + "² exceeds " + MAX_KERNEL_ENTRIES + " entries");
         }
-        if (!kernel && n * (long) width * dim > MAX_JACOBIAN_ENTRIES) {
+        if (!kernel && (double) n * width * dim > MAX_JACOBIAN_ENTRIES) { // in double: the long product can overflow
             throw InputException.bad("--dim/--order/--width", "the Jacobian matrix N(d,l)×m·d = " + n + "×" + ((long) width * dim)
                     + " exceeds " + MAX_JACOBIAN_ENTRIES + " entries");
         }

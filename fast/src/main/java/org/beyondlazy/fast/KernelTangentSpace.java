@@ -12,9 +12,6 @@ import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.Truth;
 import org.beyondlazy.core.lazy.TangentSpectrum;
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.QRDecomposition;
-import org.hipparchus.linear.RealMatrix;
 
 /**
  * The tangent space of the plain model from its kernel JᵀJ (spec E8.10–E8.11, A8.1), never forming the
@@ -107,17 +104,14 @@ public final class KernelTangentSpace implements TangentSpectrum {
         // A8.1 step 2: Q, an orthonormal basis containing the rows (first k columns of a Householder QR of W₀ᵀ)
         double[] wt; // Qᵀw_i, m×k row-major
         if (k < d) {
-            RealMatrix wT = MatrixUtils.createRealMatrix(d, m);
-            for (int i = 0; i < m; i++) {
-                for (int a = 0; a < d; a++) {
-                    wT.setEntry(a, i, w[i * d + a]);
-                }
-            }
-            RealMatrix qr = new QRDecomposition(wT).getQ();
+            // k = m here; the thin factor only (d×m), never the full d×d Q, so d can be large
+            double[] wTransposed = new double[d * m]; // W₀ᵀ, d×m column-major = W₀ row-major
+            System.arraycopy(w, 0, wTransposed, 0, d * m);
+            double[] thin = lapack.qr(wTransposed, d, m).q(); // d×m column-major: column c at thin[c·d …]
             this.q = new double[d * k];
             for (int a = 0; a < d; a++) {
                 for (int c = 0; c < k; c++) {
-                    q[a * k + c] = qr.getEntry(a, c);
+                    q[a * k + c] = thin[c * d + a];
                 }
             }
             wt = new double[m * k];
