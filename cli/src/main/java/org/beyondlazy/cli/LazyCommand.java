@@ -81,6 +81,7 @@ public final class LazyCommand implements Callable<Integer> {
             throw InputException.bad("--dim/--order/--width", "the Jacobian matrix N(d,l)×m·d = " + n + "×" + ((long) width * dim)
                     + " exceeds " + MAX_JACOBIAN_ENTRIES + " entries");
         }
+        warnWhenLong(n, kernel, trials);
         // A5.3: a random unit u and W₀ with N(0, 1/d) entries, seed s + t; rank and residual by the chosen route
         LazyResidualStudy.Width w = LazyResidualStudy.run(route == Route.auto ? new GramBackend() : new RouteBackend(new GramBackend(), kernel),
                 new LazyResidualStudy.Spec(dim, order, new int[] {width}, seed, trials)).widths().get(0);
@@ -105,6 +106,38 @@ public final class LazyCommand implements Callable<Integer> {
         result.put("seed", seed);
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
         return ExitStatus.OK;
+    }
+
+    /**
+     * Cost units per second of the tangent-space routes, in the unit of A8.1's route rule (packed: N·md·min(N, md);
+     * kernel: (m·min(m, d))³). Measured on the project's 2-core machine under load (2026-12-02): d = 30, l = 3, m = 30,
+     * one trial: packed 4.0·10⁹ units in 31.6 s wall, kernel 7.3·10⁸ units in 9.8 s wall (JVM start included).
+     */
+    static final double UNITS_PER_SECOND = 1e8;
+
+    /** Sizes estimated to take longer than this get a warning on stderr before the work starts. */
+    static final double WARN_SECONDS = 60;
+
+    /** One line on stderr when the size will take long: the estimate, and how to make it smaller. */
+    private void warnWhenLong(long n, boolean kernel, int trials) {
+        double md = (double) width * dim;
+        double mk = (double) width * Math.min(width, dim);
+        double units = (kernel ? mk * mk * mk : n * md * Math.min(n, md)) * trials;
+        double seconds = units / UNITS_PER_SECOND;
+        if (seconds > WARN_SECONDS) {
+            var err = spec.commandLine().getErr();
+            err.println(String.format(java.util.Locale.ROOT, "beyondlazy lazy: warning: this size may take about %s on a machine like the "
+                    + "project's (the %s route, %d trial(s), estimated from the size); fewer --trials or a smaller --width is faster",
+                    duration(seconds), kernel ? "kernel" : "packed", trials));
+            err.flush();
+        }
+    }
+
+    private static String duration(double seconds) {
+        if (seconds < 3600) {
+            return Math.round(seconds / 60) + " min";
+        }
+        return String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600);
     }
 
     /** The fast backend with its tangent-space route fixed by {@code --route} (the study asks for Backend#tangentSpectrum). */

@@ -1,5 +1,6 @@
 package org.beyondlazy.npy;
 
+import java.io.BufferedInputStream;
 import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -68,8 +69,8 @@ public final class InputFile {
      *
      * @param path   the input; not modified
      * @param source the name used in messages
-     * @return a stream the caller closes; for a pipe, a {@link FileInputStream} (its {@code available()} works on
-     *         pipes, unlike the channel stream of {@code Files.newInputStream}, which seeks)
+     * @return a stream the caller closes; for a pipe, a buffered {@link FileInputStream} (its {@code available()} works
+     *         on pipes, unlike the channel stream of {@code Files.newInputStream}, which seeks)
      * @throws NpyException NOT_FOUND, or IO_ERROR for a directory, a device, a socket, a FIFO whose writer does
      *                      not appear in time, or an error of the operating system
      */
@@ -134,6 +135,7 @@ public final class InputFile {
      * blocked in the operating system's open; it is a daemon, so it does not keep the process alive.
      */
     private static InputStream openPipe(Path path, String source) throws NpyException, IOException {
+        // opened in a daemon thread: POSIX open(2) of a FIFO blocks until a writer appears
         CompletableFuture<FileInputStream> opening = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
@@ -146,7 +148,8 @@ public final class InputFile {
         opener.start();
         int wait = fifoWaitSeconds();
         try {
-            return opening.get(wait, TimeUnit.SECONDS);
+            // buffered: FileInputStream's own readNBytes/readAllBytes ask for the length and position, which a pipe has not
+            return new BufferedInputStream(opening.get(wait, TimeUnit.SECONDS));
         } catch (TimeoutException e) {
             throw new NpyException(NpyError.IO_ERROR, source, "is a FIFO and no writer opened it within " + wait + " s (set "
                     + FIFO_WAIT_VARIABLE + " to wait longer)");
