@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.Check;
+import org.beyondlazy.core.HeapBudget;
 import org.beyondlazy.core.DenseTruth;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.FactoredTruth;
@@ -84,7 +85,18 @@ public final class BenchCommand implements Callable<Integer> {
         Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
         if (benchCase.equals("dense") || backend.name().equals("reference")) {
             Inputs.within("--dim/--order", () -> Sizes.denseLength(dim, order)); // a dense d^l array is needed
+            // the truth, T(θ) and the residual (the dense case also keeps the truth's build copy): refuse before allocating
+            Inputs.within("--dim/--order", () -> {
+                HeapBudget.requireDoubles("bench arrays (3 of d^l, d=" + dim + ", l=" + order + ")", 3 * Math.pow(dim, order));
+                return null;
+            });
         }
+        double md = (double) width * dim;
+        Inputs.within("--dim/--width/--rank", () -> {
+            HeapBudget.requireDoubles("bench parameters and Gram matrices (m=" + width + ", d=" + dim + ", r=" + rank + ")",
+                    (double) width * width + 8 * md + 4.0 * rank * width + 2.0 * rank * dim);
+            return null;
+        });
         FactoredTruth factored = Generators.truth(0, order, dim, Generators.constant(rank, 1.0), false);
         Truth truth = benchCase.equals("dense")
                 ? new DenseTruth(order, dim, DenseTensor.of(factored).entries()) : factored;

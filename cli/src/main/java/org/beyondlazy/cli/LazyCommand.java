@@ -59,6 +59,7 @@ public final class LazyCommand implements Callable<Integer> {
         long n = Inputs.within("--dim/--order", () -> Sizes.symmetricDimension(dim, order));
         boolean kernel = route.usesKernel(dim, order, width);
         route.checkSize(dim, order, width);
+        warnWhenLong(route.estimatedSeconds(dim, order, width) * trials, kernel);
         // A5.3: a random unit u and W₀ with N(0, 1/d) entries, seed s + t; rank and residual by the chosen route
         LazyResidualStudy.Width w = LazyResidualStudy.run(route.on(new GramBackend()),
                 new LazyResidualStudy.Spec(dim, order, new int[] {width}, seed, trials)).widths().get(0);
@@ -83,6 +84,21 @@ public final class LazyCommand implements Callable<Integer> {
         result.put("seed", seed);
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
         return ExitStatus.OK;
+    }
+
+    /** Sizes estimated to take longer than this get a warning on stderr before the work starts. */
+    static final double WARN_SECONDS = 60;
+
+    /** One line on stderr when the size will take long: the estimate, and how to make it smaller. */
+    private void warnWhenLong(double seconds, boolean kernel) {
+        if (seconds > WARN_SECONDS) {
+            var err = spec.commandLine().getErr();
+            err.println(String.format(java.util.Locale.ROOT, "beyondlazy lazy: warning: this size may take about %s on a machine like the "
+                    + "project's (the %s route, %d trial(s), estimated from the size); fewer --trials or a smaller --width is faster",
+                    seconds < 3600 ? Math.round(seconds / 60) + " min" : String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600),
+                    kernel ? "kernel" : "packed", trials));
+            err.flush();
+        }
     }
 
     /** {@code --route auto|packed|kernel}. */

@@ -136,6 +136,15 @@ public final class Audit {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (onlyClaims != null) {
+            Set<String> known = new java.util.TreeSet<>();
+            claims.forEach(c -> known.add(c.id()));
+            for (String id : new java.util.TreeSet<>(onlyClaims)) {
+                if (!known.contains(id)) { // before any work: an unknown id would select nothing and pass
+                    throw new BeyondLazyException(ErrorCode.UNKNOWN_NAME, "claim", id, "the ids of spec/claims.md: " + known);
+                }
+            }
+        }
         Integer count = options.examples() != null ? options.examples() : (profile.equals("full") ? Integer.valueOf(FULL_EXAMPLES) : null);
         Path abs = out.toAbsolutePath();
         try {
