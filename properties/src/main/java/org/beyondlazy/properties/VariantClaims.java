@@ -76,6 +76,7 @@ public abstract class VariantClaims implements BackendUnderTest {
             for (int s = 0; s < row.errors().length; s++) {
                 rate.record(s, row.errors()[s] <= RecoveryExperiment.EPSILON);
             }
+            ClaimOutput.println(rate);
             assertThat(rate.rate()).as("%s%n%s", rate, table).isGreaterThanOrEqualTo(RecoveryExperiment.QUORUM);
         }
         if (lazyBackend() != null) {
@@ -99,7 +100,8 @@ public abstract class VariantClaims implements BackendUnderTest {
             stuck.record(s, VanillaStuckStudy.narrowStuck(backend(), s));
             wide.record(s, VanillaStuckStudy.wideSucceeds(backend(), s));
         }
-        ClaimOutput.println(stuck + "\n" + wide);
+        ClaimOutput.println(stuck);
+        ClaimOutput.println(wide);
         assertThat(stuck.rate()).as(stuck.toString()).isGreaterThanOrEqualTo(C9_MIN_STUCK_RATE);
         assertThat(wide.rate()).as(wide.toString()).isGreaterThanOrEqualTo(C9_MIN_WIDE_RATE);
     }

@@ -37,9 +37,62 @@ public final class ClaimRunner {
         public final List<String> notSupportedReasons = new ArrayList<>();
         public final List<String> failures = new ArrayList<>();
         public final Set<String> properties = new TreeSet<>();
+        /** The success rates its properties published ({@link ClaimOutput#RATE_KEY}). */
+        public final List<PropertyRate> rates = new ArrayList<>();
+        /** The first lines its properties published ({@link ClaimOutput#KEY}), for the claim's detail in the report. */
+        public final List<String> measured = new ArrayList<>();
+        /** Wall time of its properties, seconds (a test tagged with two claims counts for both). */
+        public double seconds;
 
         public int total() {
             return passed + failed;
+        }
+    }
+
+    /** Most lines of {@link ClaimResult#measured} kept per claim (the whole text is in properties-output.txt). */
+    static final int MEASURED_LINES = 40;
+
+    /**
+     * A success rate a property published: successes over trials of one counted event, the failing seeds.
+     *
+     * @param property the property (Class.method) that published it
+     */
+    public record PropertyRate(String property, String what, int successes, int trials, List<Long> failingSeeds) {
+        /** The rate with its 95% Wilson interval. */
+        public Intervals.Estimate wilson() {
+            return Intervals.wilson(successes, trials);
+        }
+
+        /** Parses a {@link ClaimOutput#RATE_KEY} value; null when it is not one. */
+        static PropertyRate parse(String property, String value) {
+            String[] f = value.split("\t", 4);
+            if (f.length != 4) {
+                return null;
+            }
+            try {
+                List<Long> seeds = new ArrayList<>();
+                for (String seed : f[2].split(",")) {
+                    if (!seed.isBlank()) {
+                        seeds.add(Long.parseLong(seed.trim()));
+                    }
+                }
+                int successes = Integer.parseInt(f[0]);
+                int trials = Integer.parseInt(f[1]);
+                return trials > 0 && successes >= 0 && successes <= trials ? new PropertyRate(property, f[3], successes, trials, seeds) : null;
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+    }
+
+    /** Told about the run as it goes (for progress); called on the launcher's thread. */
+    public interface Listener {
+        /** Before the first test: how many tests the plan holds, in all and per claim tag ("-" for untagged). */
+        default void planned(int tests, Map<String, Integer> testsPerClaim) {
+        }
+
+        /** A test finished: its property, its claim tags and whether it passed. */
+        default void finished(String property, Set<String> claims, TestExecutionResult.Status status) {
         }
     }
 
@@ -55,6 +108,13 @@ public final class ClaimRunner {
      */
     public static Map<String, ClaimResult> run(List<Class<?>> suites, Set<String> onlyClaims, Map<String, String> parameters,
                                                Consumer<String> output) {
+        return run(suites, onlyClaims, parameters, output, new Listener() {
+        });
+    }
+
+    /** As {@link #run(List, Set, Map, Consumer)}, telling {@code progress} about each finished test. */
+    public static Map<String, ClaimResult> run(List<Class<?>> suites, Set<String> onlyClaims, Map<String, String> parameters,
+                                               Consumer<String> output, Listener progress) {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .configurationParameters(parameters);
@@ -72,15 +132,53 @@ public final class ClaimRunner {
             @Override
             public void testPlanExecutionStarted(TestPlan testPlan) {
                 plan = testPlan;
+                Map<String, Integer> perClaim = new java.util.TreeMap<>();
+                int tests = 0;
+                java.util.ArrayDeque<TestIdentifier> todo = new java.util.ArrayDeque<>(testPlan.getRoots());
+                while (!todo.isEmpty()) {
+                    TestIdentifier t = todo.pop();
+                    todo.addAll(testPlan.getChildren(t));
+                    if (t.isTest()) {
+                        tests++;
+                        for (String tag : claimTags(t)) {
+                            perClaim.merge(tag, 1, Integer::sum);
+                        }
+                    }
+                }
+                progress.planned(tests, perClaim);
+            }
+
+            private final Map<TestIdentifier, Long> started = new java.util.HashMap<>();
+
+            @Override
+            public void executionStarted(TestIdentifier id) {
+                if (id.isTest()) {
+                    started.put(id, System.nanoTime());
+                }
             }
 
             private String lastHeading;
 
             @Override
             public void reportingEntryPublished(TestIdentifier id, ReportEntry entry) {
+                String rate = entry.getKeyValuePairs().get(ClaimOutput.RATE_KEY);
+                if (rate != null) {
+                    PropertyRate parsed = PropertyRate.parse(propertyName(id), rate);
+                    for (String tag : parsed == null ? Set.<String>of() : claimTags(id)) {
+                        results.computeIfAbsent(tag, k -> new ClaimResult()).rates.add(parsed);
+                    }
+                }
                 String text = entry.getKeyValuePairs().get(ClaimOutput.KEY);
                 if (text == null) {
                     return;
+                }
+                for (String tag : claimTags(id)) {
+                    List<String> measured = results.computeIfAbsent(tag, k -> new ClaimResult()).measured;
+                    for (String line : text.split("\\R")) {
+                        if (measured.size() < MEASURED_LINES) {
+                            measured.add(line);
+                        }
+                    }
                 }
                 String heading = "## " + propertyName(id) + " " + id.getDisplayName();
                 if (!heading.equals(lastHeading)) {
@@ -110,8 +208,12 @@ public final class ClaimRunner {
                         return;
                     }
                 }
-                for (String tag : claimTags(id)) {
+                Long t0 = started.remove(id);
+                double seconds = t0 == null ? 0 : (System.nanoTime() - t0) / 1e9;
+                Set<String> tags = claimTags(id);
+                for (String tag : tags) {
                     ClaimResult r = results.computeIfAbsent(tag, k -> new ClaimResult());
+                    r.seconds += seconds;
                     r.properties.add(propertyName(id));
                     if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                         r.passed++;
@@ -133,6 +235,9 @@ public final class ClaimRunner {
                             r.failures.add(id.getDisplayName() + " [" + propertyName(id) + "]: " + message);
                         }
                     }
+                }
+                if (id.isTest()) {
+                    progress.finished(propertyName(id), tags, result.getStatus());
                 }
             }
 
