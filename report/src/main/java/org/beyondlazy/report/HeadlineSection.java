@@ -80,7 +80,7 @@ public final class HeadlineSection implements AuditSection {
         String file = id() + "-chart.png";
         chart(context, file, rows);
         Figure headline = new Figure(file, "Median final relative error of the variant (A7.1) and median lazy residual ρ_lazy (A5.2) "
-                + "at the same (m, d), bars spanning the range over seeds; the width m is fixed while d grows (log–log axes).",
+                + "at the same (m, d), bars spanning the range over seeds; the width m is fixed while d grows (log y axis: errors span decades).",
                 "C8 fails if the variant's error rises above ε = " + RecoveryExperiment.EPSILON + " on more than "
                         + Math.round(100 * (1 - RecoveryExperiment.QUORUM)) + "% of seeds as d grows, or if the lazy residual at the same m "
                         + "does not grow towards 1.");
@@ -122,7 +122,7 @@ public final class HeadlineSection implements AuditSection {
         double[] ends = rows.stream().mapToDouble(RecoveryExperiment.Row::dim).sorted().toArray();
         series.add(new Plots.Series("ε = " + RecoveryExperiment.EPSILON + " (E7.5)", new double[] {ends[0], ends[ends.length - 1]},
                 new double[] {RecoveryExperiment.EPSILON, RecoveryExperiment.EPSILON}, false));
-        Plots.chart(context.figures().resolve(file), "Fixed m, growing d (C8)", new Plots.Axes("dimension d", "median over seeds", true, true),
+        Plots.chart(context.figures().resolve(file), "Fixed m, growing d (C8)", new Plots.Axes("dimension d", "median over seeds", false, true),
                 series);
     }
 
@@ -141,6 +141,6 @@ public final class HeadlineSection implements AuditSection {
         series.add(new Plots.Series("quorum " + RecoveryExperiment.QUORUM + " (C8)", new double[] {ends[0], ends[ends.length - 1]},
                 new double[] {RecoveryExperiment.QUORUM, RecoveryExperiment.QUORUM}, false));
         Plots.chart(context.figures().resolve(file), "Success rate at fixed m (C8)", new Plots.Axes("dimension d",
-                "fraction of seeds with rel. error ≤ ε", true, false), series);
+                "fraction of seeds with rel. error ≤ ε", false, false), series);
     }
 }

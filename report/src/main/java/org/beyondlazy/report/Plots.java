@@ -64,10 +64,10 @@ public final class Plots {
      */
     public static void chart(Path png, String title, Axes axes, List<Series> series) {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(axes.x()).yAxisTitle(axes.y()).build();
+        XYChart chart = new XYChartBuilder().width(800).height(540).title(title).xAxisTitle(axes.x()).yAxisTitle(axes.y()).build();
         chart.getStyler().setXAxisLogarithmic(axes.logX());
         chart.getStyler().setYAxisLogarithmic(axes.logY());
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideS); // long legends (with spec ids) never hide points
         chart.getStyler().setChartBackgroundColor(Color.WHITE);
         double floor = axes.logY() ? smallestPositive(series) : Double.NEGATIVE_INFINITY;
         int colour = 0;
