@@ -31,8 +31,8 @@ final class HtmlPage {
             "nav.back{font-size:.85em;margin-bottom:6px}",
             "details{margin:.3em 0}summary{cursor:pointer}",
             ".claim{border-left:4px solid #c8ccd2;padding-left:10px;margin:1em 0}",
-            ".claim.holds{background:none;border-color:#39a845}.claim.fails{background:none;border-color:#c62828}",
-            ".claim.notrun{background:none;border-color:#e0a800}.claim.pending,.claim.unsupported{background:none}");
+            ".claim.holds{background:none;color:inherit;border-color:#39a845}.claim.fails{background:none;color:inherit;border-color:#c62828}",
+            ".claim.notrun{background:none;color:inherit;border-color:#e0a800}.claim.pending,.claim.unsupported{background:none;color:inherit}");
 
     private HtmlPage() {
     }

@@ -23,7 +23,7 @@ final class HtmlReport {
     private HtmlReport() {
     }
 
-    static String render(Audit.Report r, List<String> pages) {
+    static String render(Audit.Report r, List<String> pages, MarkdownPages markdown) {
         StringBuilder h = new StringBuilder();
         int holds = count(r, Audit.Verdict.HOLDS);
         int fails = count(r, Audit.Verdict.FAILS) + count(r, Audit.Verdict.NOT_RUN);
@@ -44,7 +44,7 @@ final class HtmlReport {
                 + "<a href=\"spec/README.html\">specification</a> and <a href=\"spec/claims.html\">claims</a>.</p>\n");
         h.append("<h2 id=\"claims\">Claims</h2>\n");
         for (Audit.ClaimOutcome o : r.claims()) {
-            claim(h, r, o);
+            claim(h, r, o, markdown);
         }
         ClaimRunner.ClaimResult s = r.supporting();
         if (s.total() > 0) {
@@ -181,12 +181,12 @@ final class HtmlReport {
         h.append(" <a href=\"figures/").append(esc(f.svg())).append("\">SVG</a></figcaption></figure>\n");
     }
 
-    private static void claim(StringBuilder h, Audit.Report r, Audit.ClaimOutcome o) {
+    private static void claim(StringBuilder h, Audit.Report r, Audit.ClaimOutcome o, MarkdownPages markdown) {
         String id = o.claim().id();
         h.append("<section class=\"claim ").append(cssClass(o.verdict())).append("\" id=\"").append(esc(id)).append("\"><h3>")
                 .append(esc(id)).append(" · ").append(esc(o.claim().title())).append(" <span class=\"badge ").append(cssClass(o.verdict()))
                 .append("\">").append(esc(o.verdict().label)).append("</span></h3>\n");
-        h.append("<p>").append(esc(o.claim().statement())).append("</p>\n");
+        h.append(markdown.toHtml(o.claim().statement(), ""));
         h.append("<p class=\"small\">Provenance: ").append(esc(o.claim().provenance())).append(" · status: ").append(esc(o.claim().status()))
                 .append(" · <a href=\"spec/claims.html#").append(esc(id)).append("\">spec</a>");
         if (o.proofsNote() != null) {

@@ -45,17 +45,13 @@ final class MarkdownPages {
      * {@code out/proofs-notes} (same names, {@code .html}); returns the pages written, relative to {@code out}.
      */
     static List<String> render(Path root, Path out) throws IOException {
+        return scan(root).write(root, out);
+    }
+
+    /** The pages of {@code root}'s spec and proofs-notes with the ids the spec declares (nothing written yet). */
+    static MarkdownPages scan(Path root) throws IOException {
         MarkdownPages pages = new MarkdownPages();
-        List<Path> sources = new ArrayList<>();
-        for (String dir : List.of("spec", "proofs-notes")) {
-            Path d = root.resolve(dir);
-            if (Files.isDirectory(d)) {
-                try (Stream<Path> files = Files.list(d)) {
-                    files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(sources::add);
-                }
-            }
-        }
-        for (Path source : sources) {
+        for (Path source : sources(root)) {
             if (source.getParent().getFileName().toString().equals("spec")) {
                 for (String line : Files.readAllLines(source)) {
                     Matcher m = DECLARATION.matcher(line);
@@ -65,12 +61,30 @@ final class MarkdownPages {
                 }
             }
         }
+        return pages;
+    }
+
+    private static List<Path> sources(Path root) throws IOException {
+        List<Path> sources = new ArrayList<>();
+        for (String dir : List.of("spec", "proofs-notes")) {
+            Path d = root.resolve(dir);
+            if (Files.isDirectory(d)) {
+                try (Stream<Path> files = Files.list(d)) {
+                    files.filter(p -> p.toString().endsWith(".md")).sorted().forEach(sources::add);
+                }
+            }
+        }
+        return sources;
+    }
+
+    /** Writes every page of {@code root} into {@code out}; returns the pages written, relative to {@code out}. */
+    List<String> write(Path root, Path out) throws IOException {
         List<String> written = new ArrayList<>();
-        for (Path source : sources) {
+        for (Path source : sources(root)) {
             String dir = source.getParent().getFileName().toString();
             Path target = Files.createDirectories(out.resolve(dir)).resolve(htmlName(source));
             String markdown = Files.readString(source);
-            Files.writeString(target, HtmlPage.page(dir + "/" + source.getFileName(), "../", pages.toHtml(markdown, dir)));
+            Files.writeString(target, HtmlPage.page(dir + "/" + source.getFileName(), "../", toHtml(markdown, dir)));
             written.add(dir + "/" + htmlName(source));
         }
         return written;
@@ -80,9 +94,12 @@ final class MarkdownPages {
         return md.getFileName().toString().replaceFirst("\\.md$", ".html");
     }
 
-    /** The HTML of one page in directory {@code dir} (spec or proofs-notes) of the report. */
+    /**
+     * The HTML of Markdown shown in directory {@code dir} of the report (spec, proofs-notes, or "" for the
+     * report's own pages). The line after a heading that gives the provenance or status is kept a line of its own.
+     */
     String toHtml(String markdown, String dir) {
-        Node document = parser.parse(markdown);
+        Node document = parser.parse(markdown.replaceAll("(?m)^((?:Provenance|Status):.*?)\\s*$", "$1  "));
         List<Text> texts = new ArrayList<>();
         List<Heading> claimHeadings = new ArrayList<>();
         document.accept(new AbstractVisitor() {
@@ -169,7 +186,8 @@ final class MarkdownPages {
             if (m.start() > last) {
                 pieces.add(new Text(literal.substring(last, m.start())));
             }
-            String href = (page.startsWith(dir + "/") ? page.substring(dir.length() + 1) : "../" + page) + "#" + m.group(1);
+            String href = dir.isEmpty() && m.group(1).startsWith("C") ? "#" + m.group(1) // on the report's page a claim links to its block
+                    : (dir.isEmpty() ? page : page.startsWith(dir + "/") ? page.substring(dir.length() + 1) : "../" + page) + "#" + m.group(1);
             Link link = new Link(href, null);
             link.appendChild(new Text(m.group(1)));
             pieces.add(link);

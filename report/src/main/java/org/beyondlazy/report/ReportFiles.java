@@ -24,9 +24,10 @@ final class ReportFiles {
         Files.createDirectories(dir.resolve("figures"));
         copyMarkdown(root.resolve("spec"), dir.resolve("spec"));
         copyMarkdown(root.resolve("proofs-notes"), dir.resolve("proofs-notes"));
-        List<String> pages = MarkdownPages.render(root, dir);
+        MarkdownPages markdown = MarkdownPages.scan(root);
+        List<String> pages = markdown.write(root, dir);
         Files.writeString(dir.resolve("summary.json"), Audit.toPrettyJson(Audit.summary(report)) + "\n");
-        Files.writeString(dir.resolve("index.html"), HtmlReport.render(report, pages));
+        Files.writeString(dir.resolve("index.html"), HtmlReport.render(report, pages, markdown));
     }
 
     private static void copyMarkdown(Path from, Path to) throws IOException {
