@@ -59,6 +59,9 @@ final class AuditProgress implements AuditListener, AutoCloseable {
         if (e == null) {
             return "ETA unknown";
         }
+        if (e.lowerBound() && e.seconds() < 1) {
+            return "ETA unknown (the sections left have no earlier timing in --out)";
+        }
         return "ETA " + (e.lowerBound() ? "≥ " : "") + seconds(e.seconds());
     }
 

@@ -109,11 +109,11 @@ public final class Audit {
      *
      * @param blas              the BLAS and LAPACK the fast path loaded ({@code Blas.describe()})
      * @param propertiesSeconds wall time of the property run
-     * @param propertyRuns      tests the property run finished
+     * @param propertiesRun     properties (test methods, with all their invocations) the run finished
      */
     public record Report(String profile, String implementation, Integer examples, long seed, List<ClaimOutcome> claims,
                          ClaimRunner.ClaimResult supporting, List<SectionOutcome> sections, double seconds, boolean ok,
-                         String blas, Machine machine, double propertiesSeconds, int propertyRuns, Instant generated) {
+                         String blas, Machine machine, double propertiesSeconds, int propertiesRun, Instant generated) {
         /** The first-screen figure: that of the first section (report order) whose result declares one, else null. */
         public AuditSection.Figure headline() {
             for (SectionOutcome so : sections) {
@@ -255,7 +255,7 @@ public final class Audit {
                 }
                 Report report = new Report(profile, implementationLabel(options), count, options.seed(), outcomes, supporting, sections,
                         (System.nanoTime() - start) / 1e9, ok, org.beyondlazy.fast.Blas.describe(), Machine.current(), propertiesSeconds,
-                        progress.testsDone(), Instant.now());
+                        progress.propertiesDone(), Instant.now());
                 ReportFiles.write(report, root, tmp);
                 replace(tmp, abs);
                 return report;
@@ -283,7 +283,7 @@ public final class Audit {
         s.put("quickTheoriesSeed", report.seed());
         s.put("seconds", report.seconds());
         s.put("propertiesSeconds", report.propertiesSeconds());
-        s.put("propertyRuns", report.propertyRuns());
+        s.put("propertiesRun", report.propertiesRun());
         s.put("generated", report.generated().toString());
         s.put("processors", report.machine().processors());
         s.put("os", report.machine().os());

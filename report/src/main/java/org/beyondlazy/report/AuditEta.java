@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit's estimate of the time left. Properties: the tests not yet run times the mean duration of a
- * test (from the earlier report being replaced when it records one, else from the tests run so far).
+ * The audit's estimate of the time left. Properties: those not yet run times the mean duration of a
+ * property (from the earlier report being replaced when it records one, else from the properties run so far).
  * Sections: each section's duration in the earlier report; a section with no earlier duration adds
  * nothing and makes the estimate a lower bound. No history and no finished test: no estimate.
  */
@@ -41,8 +41,8 @@ public final class AuditEta {
         if (history != null && Files.isRegularFile(history)) {
             try {
                 JsonNode s = new ObjectMapper().readTree(history.toFile());
-                if (s.path("propertyRuns").asInt(0) > 0) {
-                    perTest = s.path("propertiesSeconds").asDouble() / s.path("propertyRuns").asInt();
+                if (s.path("propertiesRun").asInt(0) > 0) {
+                    perTest = s.path("propertiesSeconds").asDouble() / s.path("propertiesRun").asInt();
                 }
                 for (JsonNode section : s.path("sections")) {
                     if (section.path("error").isNull()) {

@@ -85,13 +85,17 @@ public final class ClaimRunner {
         }
     }
 
-    /** Told about the run as it goes (for progress); called on the launcher's thread. */
+    /**
+     * Told about the run as it goes (for progress); called on the launcher's thread. A property is a test
+     * method: a plain test, or a parameterized or factory method with all its invocations (which the test
+     * plan does not list before they run).
+     */
     public interface Listener {
-        /** Before the first test: how many tests the plan holds, in all and per claim tag ("-" for untagged). */
-        default void planned(int tests, Map<String, Integer> testsPerClaim) {
+        /** Before the first test: how many properties the plan holds, in all and per claim tag ("-" for untagged). */
+        default void planned(int properties, Map<String, Integer> propertiesPerClaim) {
         }
 
-        /** A test finished: its property, its claim tags and whether it passed. */
+        /** A property finished: its name, its claim tags and its worst outcome over its invocations (null: skipped). */
         default void finished(String property, Set<String> claims, TestExecutionResult.Status status) {
         }
     }
@@ -133,22 +137,41 @@ public final class ClaimRunner {
             public void testPlanExecutionStarted(TestPlan testPlan) {
                 plan = testPlan;
                 Map<String, Integer> perClaim = new java.util.TreeMap<>();
-                int tests = 0;
+                int properties = 0;
                 java.util.ArrayDeque<TestIdentifier> todo = new java.util.ArrayDeque<>(testPlan.getRoots());
                 while (!todo.isEmpty()) {
                     TestIdentifier t = todo.pop();
                     todo.addAll(testPlan.getChildren(t));
-                    if (t.isTest()) {
-                        tests++;
+                    if (isProperty(t)) {
+                        properties++;
                         for (String tag : claimTags(t)) {
                             perClaim.merge(tag, 1, Integer::sum);
                         }
                     }
                 }
-                progress.planned(tests, perClaim);
+                progress.planned(properties, perClaim);
             }
 
             private final Map<TestIdentifier, Long> started = new java.util.HashMap<>();
+            /** Worst outcome so far of each property's invocations. */
+            private final Map<String, TestExecutionResult.Status> worst = new java.util.HashMap<>();
+
+            /** A test method's node: it has a method source and its parent has none. */
+            private boolean isProperty(TestIdentifier t) {
+                return hasMethodSource(t) && plan.getParent(t).map(p -> !hasMethodSource(p)).orElse(true);
+            }
+
+            private boolean hasMethodSource(TestIdentifier t) {
+                return t.getSource().map(s -> s instanceof org.junit.platform.engine.support.descriptor.MethodSource).orElse(false);
+            }
+
+            private TestIdentifier propertyOf(TestIdentifier t) {
+                TestIdentifier p = t;
+                while (p != null && !isProperty(p)) {
+                    p = plan.getParent(p).orElse(null);
+                }
+                return p;
+            }
 
             @Override
             public void executionStarted(TestIdentifier id) {
@@ -191,6 +214,9 @@ public final class ClaimRunner {
 
             @Override
             public void executionSkipped(TestIdentifier id, String reason) {
+                if (isProperty(id)) {
+                    progress.finished(propertyName(id), claimTags(id), null);
+                }
                 if (id.isTest()) {
                     for (String tag : claimTags(id)) {
                         results.computeIfAbsent(tag, k -> new ClaimResult()).skipped++;
@@ -200,6 +226,13 @@ public final class ClaimRunner {
 
             @Override
             public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                TestIdentifier property = propertyOf(id);
+                if (property != null) {
+                    worst.merge(property.getUniqueId(), result.getStatus(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+                }
+                if (property == id) {
+                    progress.finished(propertyName(id), claimTags(id), worst.remove(id.getUniqueId()));
+                }
                 if (!id.isTest() && result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
                     return;
                 }
@@ -235,9 +268,6 @@ public final class ClaimRunner {
                             r.failures.add(id.getDisplayName() + " [" + propertyName(id) + "]: " + message);
                         }
                     }
-                }
-                if (id.isTest()) {
-                    progress.finished(propertyName(id), tags, result.getStatus());
                 }
             }
 

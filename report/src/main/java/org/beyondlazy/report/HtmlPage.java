@@ -17,7 +17,7 @@ final class HtmlPage {
             "h1{font-size:1.45em;margin:.2em 0}h2{font-size:1.25em;margin:1.4em 0 .4em;border-bottom:1px solid #ddd}h3{font-size:1.08em;margin:1.1em 0 .3em}",
             ".top{display:flex;align-items:center;gap:14px;flex-wrap:wrap}",
             ".verdict{font-weight:700;padding:4px 12px;border-radius:4px;font-size:1.05em}",
-            ".badge{display:inline-block;min-width:6.5em;text-align:center;font-weight:600;font-size:.85em;padding:1px 6px;border-radius:3px}",
+            ".badge{display:inline-block;white-space:nowrap;min-width:6.5em;text-align:center;font-weight:600;font-size:.85em;padding:1px 6px;border-radius:3px}",
             ".holds{background:#d3f2d6;color:#0d4a17}.fails{background:#f7c9c9;color:#7a0b0b}.notrun{background:#fbe3a9;color:#5b4300}",
             ".pending{background:#e4e6ea;color:#444}.unsupported{background:#dde7f7;color:#1d3d70}",
             ".facts{font-size:.82em;color:#333;margin:4px 0 8px}.facts span{margin-right:14px;white-space:nowrap}",

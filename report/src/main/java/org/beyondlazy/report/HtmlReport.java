@@ -98,12 +98,12 @@ final class HtmlReport {
                 .append("<span>seed <code>").append(r.seed()).append("</code></span>")
                 .append("<span>examples ").append(r.examples() == null ? "CI defaults" : r.examples() + " per property").append("</span>")
                 .append("<span>wall time ").append(duration(r.seconds())).append(" (properties ").append(duration(r.propertiesSeconds()))
-                .append(", ").append(r.propertyRuns()).append(" runs)</span>")
+                .append(", ").append(r.propertiesRun()).append(" properties)</span>")
                 .append("<br><span>backend ").append(esc(r.implementation())).append("</span>")
                 .append("<span>").append(esc(r.blas())).append("</span>")
                 .append("<br><span>machine: ").append(r.machine().processors()).append(" cores, ").append(esc(r.machine().os()))
                 .append(", ").append(esc(r.machine().java())).append("</span>")
-                .append("<span>generated ").append(esc(r.generated().toString())).append("</span></div>\n");
+                .append("<span>generated ").append(esc(r.generated().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString())).append("</span></div>\n");
     }
 
     static String duration(double seconds) {

@@ -45,6 +45,9 @@ public final class Plots {
     public record Axes(String x, String y, boolean logX, boolean logY) {
     }
 
+    /** Most points drawn per series: longer series are thinned to every k-th point (first and last kept), so an SVG stays small. */
+    static final int MAX_POINTS = 2500;
+
     /** Colours in series order (Okabe–Ito, readable by colour-blind readers). */
     private static final Color[] PALETTE = {new Color(0, 114, 178), new Color(213, 94, 0), new Color(0, 158, 115),
             new Color(204, 121, 167), new Color(86, 180, 233), new Color(230, 159, 0), new Color(0, 0, 0), new Color(240, 228, 66)};
@@ -77,6 +80,17 @@ public final class Plots {
                 if (plottable(s.x()[i], axes.logX()) && plottable(s.y()[i], axes.logY())) {
                     kept.add(i);
                 }
+            }
+            if (kept.size() > MAX_POINTS) {
+                int stride = (kept.size() + MAX_POINTS - 1) / MAX_POINTS;
+                List<Integer> thinned = new ArrayList<>();
+                for (int k = 0; k < kept.size(); k += stride) {
+                    thinned.add(kept.get(k));
+                }
+                if (!thinned.get(thinned.size() - 1).equals(kept.get(kept.size() - 1))) {
+                    thinned.add(kept.get(kept.size() - 1));
+                }
+                kept = thinned;
             }
             if (kept.isEmpty()) {
                 continue;

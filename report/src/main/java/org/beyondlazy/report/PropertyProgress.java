@@ -28,7 +28,7 @@ final class PropertyProgress implements ClaimRunner.Listener {
         this.sections = sections;
     }
 
-    int testsDone() {
+    int propertiesDone() {
         return testsDone;
     }
 
@@ -42,12 +42,12 @@ final class PropertyProgress implements ClaimRunner.Listener {
     @Override
     public void finished(String property, Set<String> claims, TestExecutionResult.Status status) {
         testsDone++;
-        tests = Math.max(tests, testsDone); // parameterized and dynamic tests are not in the static plan
+        tests = Math.max(tests, testsDone); // defensive: a dynamic container may add test methods
         eta.testFinished((System.nanoTime() - propertiesStart) / 1e9);
         String first = claims.iterator().next();
         int claimDone = done.merge(first, 1, Integer::sum);
         int claimTotal = Math.max(claimDone, planned.getOrDefault(first, 0));
-        String label = switch (status) {
+        String label = status == null ? "skipped" : switch (status) {
             case SUCCESSFUL -> "passed";
             case ABORTED -> "not supported";
             case FAILED -> "failed";

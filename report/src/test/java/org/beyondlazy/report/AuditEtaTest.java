@@ -25,7 +25,7 @@ class AuditEtaTest {
     @Test
     void anEarlierReportGivesTheDurationsOfTestsAndSections() throws Exception {
         Path summary = dir.resolve("summary.json");
-        Files.writeString(summary, "{\"propertiesSeconds\": 100.0, \"propertyRuns\": 50, "
+        Files.writeString(summary, "{\"propertiesSeconds\": 100.0, \"propertiesRun\": 50, "
                 + "\"sections\": [{\"id\": \"a\", \"seconds\": 30.0, \"error\": null}, {\"id\": \"b\", \"seconds\": 5.0, \"error\": null}]}");
         AuditEta eta = new AuditEta(summary, List.of("a", "b"));
         eta.planned(50);
