@@ -85,6 +85,7 @@ public abstract class VariantClaims implements BackendUnderTest {
             for (int s = 0; s < row.errors().length; s++) {
                 rate.record(s, row.errors()[s] <= RecoveryExperiment.EPSILON);
             }
+            ClaimOutput.println(rate);
             assertThat(rate.rate()).as("%s%n%s", rate, table).isGreaterThanOrEqualTo(RecoveryExperiment.QUORUM);
         }
         if (lazyBackend() != null) {
@@ -115,7 +116,9 @@ public abstract class VariantClaims implements BackendUnderTest {
             }
             wide.record(s, VanillaStuckStudy.wideSucceeds(backend(), s));
         }
-        ClaimOutput.println(stationary + "\n" + saddle + "\n" + wide);
+        ClaimOutput.println(stationary);
+        ClaimOutput.println(saddle);
+        ClaimOutput.println(wide);
         assertThat(stationary.wilson().getLowerBound()).as(stationary.toString()).isGreaterThanOrEqualTo(C9_MIN_STATIONARY_LOWER);
         assertThat(saddle.wilson().getLowerBound()).as(saddle.toString()).isGreaterThanOrEqualTo(C9_MIN_SADDLE_LOWER);
         assertThat(wide.wilson().getLowerBound()).as(wide.toString()).isGreaterThanOrEqualTo(C9_MIN_WIDE_LOWER);

@@ -86,7 +86,9 @@ public final class DescentSection implements AuditSection {
                         new Plots.Series("gradient flow (A4.4, tol 1e-10)", ft, fl, false)));
         result.figures().add(new Figure(file, "Loss f of certified GD (one point per step, time = Σ η_k) and of gradient "
                 + "flow on the same horizon; plain model, l = " + ORDER + ", d = " + DIM + ", m = " + WIDTH + ", r = " + RANK
-                + ", seed " + PLOT_SEED + ". Both must be non-increasing; GD with the certified step tracks the flow."));
+                + ", seed " + PLOT_SEED + ". GD with the certified step tracks the flow.",
+                "C4 fails if either curve rises anywhere (beyond the round-off allowance of the property), or if a seed of the table "
+                        + "breaks the descent lemma f_{k+1} ≤ f_k − (η/2)‖g‖²."));
         // 2. the descent lemma over many seeds
         int ok = 0;
         List<List<String>> rows = new ArrayList<>();

@@ -54,16 +54,18 @@ public final class MomentumSection implements AuditSection {
             ref[i] = 10 * Math.pow(nt[i], -1.5);
         }
         String file = id() + "-decay.png";
-        Plots.line(context.figures().resolve(file), "‖e(t)‖ under the limiting ODEs (K = diag(1, 0.3, 0.1))", "t", "‖e(t)‖", true, List.of(
-                new Plots.Series("GD: e' = −Ke", gd.stream().mapToDouble(MomentumOdes.Sample::time).toArray(),
+        Plots.chart(context.figures().resolve(file), "‖e(t)‖ under the limiting ODEs (K = diag(1, 0.3, 0.1))", new Plots.Axes("t", "‖e(t)‖", true, true), List.of(
+                new Plots.Series("GD (E6.2): e' = −Ke", gd.stream().mapToDouble(MomentumOdes.Sample::time).toArray(),
                         gd.stream().mapToDouble(MomentumOdes.Sample::errorNorm).toArray(), false),
-                new Plots.Series("heavy ball: e'' + γe' + Ke = 0, γ = " + String.format(Locale.ROOT, "%.3f", GAMMA),
+                new Plots.Series("heavy ball (E6.3): e'' + γe' + Ke = 0, γ = " + String.format(Locale.ROOT, "%.3f", GAMMA),
                         hb.stream().mapToDouble(MomentumOdes.Sample::time).toArray(),
                         hb.stream().mapToDouble(MomentumOdes.Sample::errorNorm).toArray(), false),
-                new Plots.Series("Nesterov: e'' + (3/t)e' + Ke = 0", nt, nv, false),
-                new Plots.Series("10·t^(−3/2)", nt, ref, false)));
+                new Plots.Series("Nesterov (E6.4): e'' + (3/t)e' + Ke = 0", nt, nv, false),
+                new Plots.Series("10·t^(−3/2) (E6.5)", nt, ref, false)));
         result.figures().add(new Figure(file, "Error norm under the three ODEs of spec 06-momentum.md from e(0) = (1,1,1)/√3, e'(0) = 0: "
-                + "GD and heavy ball decay exponentially (straight lines on this log scale), the Nesterov ODE only like t^(−3/2)."));
+                + "on these log–log axes GD and heavy ball bend down (exponential decay), the Nesterov ODE follows the straight t^(−3/2) line.",
+                "C11 fails if the Nesterov envelope's log–log slope leaves −3/2 ± 0.1, or if GD or heavy ball stop decaying exponentially "
+                        + "(a straight line here)."));
         Envelope.Maxima maxima = Envelope.windowMaxima(nt, nv, Envelope.geometricEdges(end / 20, end, 1.3));
         double slope = Envelope.logLogSlope(maxima);
         result.measurements().add(new Measurement("C11", String.format(Locale.ROOT,
