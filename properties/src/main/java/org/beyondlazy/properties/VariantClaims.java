@@ -50,8 +50,10 @@ public abstract class VariantClaims implements BackendUnderTest {
     /** C10 at l = 4: Wilson lower bound required (see spec/07-variant.md for the rate measured on seeds 0..23). */
     public static final double C10_ORDER4_MIN_LOWER = 0.6;
 
-    /** C13: seeds 0..9 per λ. */
+    /** C13: seeds ClaimSettings.seed() + 0 … 9 per λ. */
     public static final int C13_SEEDS = 10;
+    /** C13: at least this many of them must fit every component, so that the floor is checked on enough runs. */
+    public static final int C13_MIN_FITTED = 5;
     /** C13: |final error / E7.6 prediction − 1|: convergence to the fixed point in finite time (measured &lt; 1e-5). */
     public static final double C13_REL = 0.01;
 
@@ -166,15 +168,24 @@ public abstract class VariantClaims implements BackendUnderTest {
     @SpecRef("C13")
     void finalErrorSitsOnTheRegularizationFloor() {
         double worst = 0;
+        List<String> unfitted = new ArrayList<>();
         for (double lambda : FloorStudy.lambdas()) {
-            for (long s = 0; s < C13_SEEDS; s++) {
+            int fitted = 0;
+            for (long s = ClaimSettings.seed(); s < ClaimSettings.seed() + C13_SEEDS; s++) {
                 FloorStudy.Run run = FloorStudy.run(backend(), lambda, s);
+                if (!run.fitted()) {
+                    unfitted.add(String.format(Locale.ROOT, "lambda=%s seed %d (final %.3g)", lambda, s, run.finalError()));
+                    continue;
+                }
+                fitted++;
                 worst = Math.max(worst, run.deviation());
                 assertThat(run.deviation()).as("C13 lambda=%s seed %d on %s: final %s vs predicted %s",
                         lambda, s, backend().name(), run.finalError(), run.predicted()).isLessThanOrEqualTo(C13_REL);
             }
+            assertThat(fitted).as("C13 lambda=%s: runs that fitted every component (the claim is judged on them)", lambda)
+                    .isGreaterThanOrEqualTo(C13_MIN_FITTED);
         }
-        ClaimOutput.printf(Locale.ROOT, "C13 on %s: max |final/predicted - 1| = %.2e over %d lambdas x %d seeds%n",
-                backend().name(), worst, FloorStudy.lambdas().length, C13_SEEDS);
+        ClaimOutput.printf(Locale.ROOT, "C13 on %s: max |final/predicted - 1| = %.2e over the fitted runs of %d lambdas x %d seeds; "
+                + "not fitted (C8's business): %s%n", backend().name(), worst, FloorStudy.lambdas().length, C13_SEEDS, unfitted);
     }
 }

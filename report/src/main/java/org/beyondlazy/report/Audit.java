@@ -213,7 +213,7 @@ public final class Audit {
                     progress.sectionStarted(s);
                     long t0 = System.nanoTime();
                     try {
-                        sections.add(new SectionOutcome(s, s.run(new AuditSection.Context(profile, figures, log)), null,
+                        sections.add(new SectionOutcome(s, s.run(new AuditSection.Context(profile, figures, log, options.seed() - ClaimSettings.DEFAULT_SEED)), null,
                                 (System.nanoTime() - t0) / 1e9));
                     } catch (RuntimeException e) {
                         sections.add(new SectionOutcome(s, AuditSection.Result.empty(), String.valueOf(e), (System.nanoTime() - t0) / 1e9));

@@ -59,9 +59,10 @@ public final class DescentSection implements AuditSection {
         int seeds = context.full() ? 200 : 30;
         Result result = Result.empty();
         // 1. the plotted instance: certified GD against gradient flow on the same time axis
-        Problem p = problem(PLOT_SEED);
+        long plotSeed = context.seed(PLOT_SEED);
+        Problem p = problem(plotSeed);
         Objective f = new ReferenceBackend().objective(p);
-        double[] theta = initial(PLOT_SEED);
+        double[] theta = initial(plotSeed);
         double[] theta0 = theta.clone();
         CertifiedStep gd = new CertifiedStep(1.0);
         double[] t = new double[steps + 1];
@@ -80,19 +81,19 @@ public final class DescentSection implements AuditSection {
             flowMonotone &= fl[k] <= fl[k - 1] + MonotonicityClaims.FLOW_INCREASE_REL * Math.max(1, fl[0]);
         }
         String file = id() + "-loss.png";
-        Plots.line(context.figures().resolve(file), "Loss: certified GD vs gradient flow (seed " + PLOT_SEED + ")",
+        Plots.line(context.figures().resolve(file), "Loss: certified GD vs gradient flow (seed " + plotSeed + ")",
                 "time t (GD: sum of step sizes)", "f", true, List.of(
                         new Plots.Series("certified GD (A4.6), " + steps + " steps", t, loss, false),
                         new Plots.Series("gradient flow (A4.4, tol 1e-10)", ft, fl, false)));
         result.figures().add(new Figure(file, "Loss f of certified GD (one point per step, time = Σ η_k) and of gradient "
                 + "flow on the same horizon; plain model, l = " + ORDER + ", d = " + DIM + ", m = " + WIDTH + ", r = " + RANK
-                + ", seed " + PLOT_SEED + ". GD with the certified step tracks the flow.",
+                + ", seed " + plotSeed + ". GD with the certified step tracks the flow.",
                 "C4 fails if either curve rises anywhere (beyond the round-off allowance of the property), or if a seed of the table "
                         + "breaks the descent lemma f_{k+1} ≤ f_k − (η/2)‖g‖²."));
         // 2. the descent lemma over many seeds
         int ok = 0;
         List<List<String>> rows = new ArrayList<>();
-        for (long seed = 0; seed < seeds; seed++) {
+        for (long seed = context.seed(0); seed < context.seed(seeds); seed++) {
             Problem q = problem(seed);
             Objective g = new ReferenceBackend().objective(q);
             double[] th = initial(seed);
@@ -109,7 +110,7 @@ public final class DescentSection implements AuditSection {
                 before = after;
             }
             ok += holds ? 1 : 0;
-            if (seed < 5 || !holds) {
+            if (seed < context.seed(5) || !holds) {
                 rows.add(List.of(Long.toString(seed), String.format("%.4g", first), String.format("%.4g", before),
                         holds ? "yes" : "no (step " + k + ")"));
             }
@@ -118,7 +119,7 @@ public final class DescentSection implements AuditSection {
                 List.of("seed", "f₀", "f after the run", "descent lemma at every step"), rows));
         result.measurements().add(new Measurement("C4", ok + "/" + seeds + " seeds satisfy f_{k+1} ≤ f_k − (η/2)‖g‖² at all " + steps + " steps; gradient flow "
                         + (flowMonotone ? "non-increasing" : "INCREASES") + " on the plotted seed",
-                "0.." + (seeds - 1) + " (plot: " + PLOT_SEED + ")", ok, seeds));
+                context.seed(0) + ".." + context.seed(seeds - 1) + " (plot: " + plotSeed + ")", ok, seeds));
         return new Result("Gradient descent with the certified step of A4.6 on the plain model, l = " + ORDER
                 + ", and gradient flow (A4.4) from the same start.", result.figures(), result.tables(), result.measurements());
     }

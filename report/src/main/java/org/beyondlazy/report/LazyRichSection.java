@@ -49,10 +49,11 @@ public final class LazyRichSection implements AuditSection {
     public Result run(Context context) {
         int steps = context.full() ? 20000 : 6000;
         int every = 20;
-        FactoredTruth truth = Generators.truth(SEED, ORDER, DIM, new double[] {1.0}, false);
+        long seed = context.seed(SEED);
+        FactoredTruth truth = Generators.truth(seed, ORDER, DIM, new double[] {1.0}, false);
         double truthNorm = Math.sqrt(truth.normSquared());
         // lazy: paired initialization W₀ = [V; V], signs (+, −), target T*/α (E5.3)
-        double[] halves = Generators.gaussian(Generators.rng(SEED + 1), WIDTH / 2, DIM, 1.0 / Math.sqrt(DIM));
+        double[] halves = Generators.gaussian(Generators.rng(seed + 1), WIDTH / 2, DIM, 1.0 / Math.sqrt(DIM));
         double[] w0 = AlphaScaling.pairedInitialization(halves, DIM);
         Problem paired = new Problem(ModelKind.PLAIN, WIDTH, AlphaScaling.pairedSigns(WIDTH), 0.0, truth);
         Problem scaled = AlphaScaling.centeredByPairing(paired, ALPHA);
@@ -60,7 +61,7 @@ public final class LazyRichSection implements AuditSection {
         // rich: α = 1, small initialization, all signs +1
         Problem rich = Problem.of(ModelKind.PLAIN, WIDTH, 0.0, truth);
         Objective richF = new GramBackend().objective(rich);
-        double[] wr = Generators.gaussian(Generators.rng(SEED + 2), WIDTH, DIM, RICH_INIT / Math.sqrt(DIM));
+        double[] wr = Generators.gaussian(Generators.rng(seed + 2), WIDTH, DIM, RICH_INIT / Math.sqrt(DIM));
         double[] wl = w0.clone();
         GradientDescent lazyGd = new GradientDescent(LAZY_LR);
         GradientDescent richGd = new GradientDescent(RICH_LR);
@@ -92,7 +93,7 @@ public final class LazyRichSection implements AuditSection {
         Result result = Result.empty();
         result.figures().add(new Figure(file, String.format(Locale.ROOT, "Same width m = %d below m* = 22, rank-one unit target (seed %d): "
                 + "lazy training stalls at the lazy residual ρ_lazy = %.3f of its initialization, rich training fits the target "
-                + "(final relative errors: lazy %.3g, rich %.3g after %d steps). η = %s (lazy), %s (rich).", WIDTH, SEED, rho,
+                + "(final relative errors: lazy %.3g, rich %.3g after %d steps). η = %s (lazy), %s (rich).", WIDTH, seed, rho,
                 lazyErr[samples - 1], richErr[samples - 1], steps, LAZY_LR, RICH_LR),
                 "C7 fails if the lazy curve falls clearly below the ρ_lazy line (the lazy limit cannot beat its tangent space), "
                         + "and the picture contradicts C6 if the rich curve also stalls at ρ_lazy."));
