@@ -2,6 +2,9 @@ package org.beyondlazy.experiments;
 
 import java.util.List;
 import java.util.Locale;
+import org.beyondlazy.experiments.scaling.LogLogFit;
+import org.beyondlazy.experiments.scaling.ScalingLawStudy;
+import org.beyondlazy.experiments.scaling.SeedTrials;
 import org.hipparchus.stat.interval.ConfidenceInterval;
 
 /** Markdown renderings of the studies' records (pure functions: they return text, they print nothing). */
@@ -56,5 +59,114 @@ public final class Tables {
                     ci.getUpperBound(), rate.failing()));
         }
         return sb.toString();
+    }
+
+    /**
+     * The tables of the scaling-law experiment (E7.10): per order the d side (lazy threshold and residual, m_min with
+     * its scan, the controls, the fixed-m runs), the rank side, and the fits.
+     */
+    public static String scalingLaw(ScalingLawStudy.Result result) {
+        StringBuilder sb = new StringBuilder();
+        ScalingLawStudy.Spec spec = result.spec();
+        sb.append(String.format(Locale.ROOT, "Backend %s, %d thread(s), wall time %.0f s. Truth r random unit rows (truth seed 1000 + s), "
+                + "c* = 1/3; run seeds %d..%d per point; success: relative error ≤ %.0e; a point passes when the Wilson 95%% lower bound "
+                + "is ≥ %.2f (%d of %d seeds). Schedule (E7.9): %s.%n%n", result.backend(), result.threads(), result.seconds(),
+                spec.firstSeed(), spec.firstSeed() + spec.seedsPerPoint() - 1, spec.epsilon(), spec.requiredLower(),
+                SeedTrials.requiredSuccesses(spec.seedsPerPoint(), spec.requiredLower()), spec.seedsPerPoint(), schedule(spec)));
+        for (ScalingLawStudy.OrderResult o : result.orders()) {
+            int fixedWidth = o.grid().fixedWidth();
+            sb.append(String.format(Locale.ROOT, "**l = %d, r = %d.** Lazy residual at m = %d on %d A5.3 instance(s); the variant's m_min "
+                    + "from the upward scan (width: successes/judged); controls at m_min with the same budget H·K.%n%n",
+                    o.grid().order(), spec.rank(), fixedWidth, spec.lazySeeds()));
+            sb.append("| d | N(d,l) | m*(d,l) | ρ_lazy at m = " + fixedWidth + " | m_min | scan | Wilson 95% at m_min | vanilla GD at m_min "
+                    + "| no re-init at m_min | ingredients needed | H·K | variant at m = " + fixedWidth + ": reached, median error, median steps | time |\n");
+            sb.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+            for (int k = 0; k < o.points().size(); k++) {
+                ScalingLawStudy.DimensionPoint p = o.points().get(k);
+                String lazy = "—";
+                String n = "—";
+                if (o.lazy() != null) {
+                    var lp = o.lazy().points().get(k);
+                    lazy = String.format(Locale.ROOT, "%.4f", lp.lazy().mean());
+                    n = Long.toString(lp.symmetricDimension());
+                }
+                SeedTrials.Trials pass = p.search().passing();
+                Boolean needed = p.ingredientsNeeded();
+                sb.append(String.format(Locale.ROOT, "| %d | %s | %d | %s | %s | %s | %s | %s | %s | %s | %d | %d/%d, %.2e, %.0f | %.0f s |%n",
+                        p.dim(), n, p.threshold(), lazy, p.search().found() ? Integer.toString(p.search().width()) : "not found ≤ "
+                                + spec.widths()[spec.widths().length - 1], scan(p.search()), pass == null ? "—" : interval(pass),
+                        control(p.vanilla()), control(p.noReinit()),
+                        needed == null ? "—" : needed ? "yes (both controls fail)" : "**no** (a control passes at this size)",
+                        p.stepBudget(), p.fixed().successes(), p.fixed().run(), p.fixed().medianError(), p.fixed().medianStepsToTarget(),
+                        p.seconds()));
+            }
+            sb.append('\n');
+        }
+        if (result.rank() != null) {
+            ScalingLawStudy.RankResult r = result.rank();
+            sb.append(String.format(Locale.ROOT, "**Rank side, l = %d, d = %d.**%n%n", r.grid().order(), r.grid().dim()));
+            sb.append("| r | epochs K | H·K | m_min | scan | Wilson 95% at m_min | time |\n|---|---|---|---|---|---|---|\n");
+            for (ScalingLawStudy.RankPoint p : r.points()) {
+                SeedTrials.Trials pass = p.search().passing();
+                sb.append(String.format(Locale.ROOT, "| %d | %d | %d | %s | %s | %s | %.0f s |%n", p.rank(), p.epochs(),
+                        spec.schedule().stepBudget(r.grid().order(), r.grid().dim(), p.rank()),
+                        p.search().found() ? Integer.toString(p.search().width()) : "not found", scan(p.search()),
+                        pass == null ? "—" : interval(pass), p.seconds()));
+            }
+            sb.append('\n');
+        }
+        sb.append("**Fits** (OLS of log y on log x, 95% t-interval of the slope; none with two points).\n\n");
+        sb.append("| quantity | against | l | points | slope | 95% interval | W20 |\n|---|---|---|---|---|---|---|\n");
+        for (ScalingLawStudy.OrderResult o : result.orders()) {
+            int l = o.grid().order();
+            sb.append(fitRow("lazy threshold m*(d)", "d", l, o.thresholdFit(), "→ l − 1 = " + (l - 1)));
+            sb.append(fitRow("variant m_min(d)", "d", l, o.minWidthFit(), "≈ 0 (at most log d)"));
+            sb.append(fitRow("median steps to ε at m = " + o.grid().fixedWidth(), "d", l, o.stepsFit(), "polynomial (no exponent stated)"));
+        }
+        if (result.rank() != null) {
+            sb.append(fitRow("variant m_min(r), d = " + result.rank().grid().dim(), "r", result.rank().grid().order(),
+                    result.rank().minWidthFit(), String.format(Locale.ROOT, "upper bound r^%.1f", result.rank().theoremExponent())));
+        }
+        return sb.toString();
+    }
+
+    private static String schedule(ScalingLawStudy.Spec spec) {
+        StringBuilder sb = new StringBuilder();
+        var s = spec.schedule();
+        sb.append(String.format(Locale.ROOT, "η = %s, λ = %s, vanilla rows of norm %s", s.eta(), s.lambda(), s.vanillaInitNorm()));
+        for (var b : s.orders()) {
+            sb.append(String.format(Locale.ROOT, "; l = %d: H = ⌈%d·(d/%d)^%s⌉, K = ⌈%d·r/3⌉, δ = %s", b.order(), b.stepsPerEpoch(),
+                    b.calibrationDim(), (b.order() - 2) / 2.0, b.epochs(), b.delta()));
+        }
+        return sb.toString();
+    }
+
+    private static String scan(ScalingLawStudy.WidthSearch search) {
+        StringBuilder sb = new StringBuilder();
+        for (ScalingLawStudy.WidthPoint w : search.scanned()) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(w.width()).append(": ").append(w.trials().successes()).append('/').append(w.trials().run());
+        }
+        return sb.toString();
+    }
+
+    private static String interval(SeedTrials.Trials t) {
+        double[] w = t.wilson();
+        return String.format(Locale.ROOT, "%d/%d [%.3f, %.3f]", t.successes(), t.run(), w[0], w[1]);
+    }
+
+    private static String control(SeedTrials.Trials t) {
+        if (t == null) {
+            return "not run";
+        }
+        return (t.passed() ? "passes " : "fails ") + t.successes() + "/" + t.run() + (t.stoppedEarly() ? " (stopped)" : "");
+    }
+
+    private static String fitRow(String quantity, String against, int order, LogLogFit fit, String expected) {
+        String slope = Double.isFinite(fit.slope()) ? String.format(Locale.ROOT, "%.2f", fit.slope()) : "—";
+        String ci = fit.hasInterval() ? String.format(Locale.ROOT, "[%.2f, %.2f]", fit.lower(), fit.upper()) : "—";
+        return String.format(Locale.ROOT, "| %s | %s | %d | %d | %s | %s | %s |%n", quantity, against, order, fit.points(), slope, ci, expected);
     }
 }
