@@ -23,34 +23,41 @@ public final class Plots {
 
     /** Writes a PNG chart to {@code file}. Non-positive values are dropped on a log axis. */
     public static void line(Path file, String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
+        chart(file, title, xLabel, yLabel, false, logY, series);
+    }
+
+    /** Writes a PNG chart with both axes logarithmic (a log–log diagram); non-positive points are dropped. */
+    public static void logLog(Path file, String title, String xLabel, String yLabel, List<Series> series) {
+        chart(file, title, xLabel, yLabel, true, true, series);
+    }
+
+    private static void chart(Path file, String title, String xLabel, String yLabel, boolean logX, boolean logY, List<Series> series) {
         System.setProperty("java.awt.headless", "true");
-        XYChart chart = new XYChartBuilder().width(800).height(500).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        XYChart chart = new XYChartBuilder().width(800).height(logX ? 650 : 500).title(title).xAxisTitle(xLabel).yAxisTitle(yLabel).build();
+        chart.getStyler().setXAxisLogarithmic(logX);
         chart.getStyler().setYAxisLogarithmic(logY);
-        chart.getStyler().setLegendPosition(org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(logX ? org.knowm.xchart.style.Styler.LegendPosition.OutsideS
+                : org.knowm.xchart.style.Styler.LegendPosition.InsideNE);
         for (Series s : series) {
             double[] x = s.x();
             double[] y = s.y();
-            if (logY) {
-                int n = 0;
-                for (double v : y) {
-                    n += v > 0 && Double.isFinite(v) ? 1 : 0;
-                }
-                double[] xs = new double[n];
-                double[] ys = new double[n];
-                int k = 0;
-                for (int i = 0; i < y.length; i++) {
-                    if (y[i] > 0 && Double.isFinite(y[i])) {
-                        xs[k] = x[i];
-                        ys[k++] = y[i];
-                    }
-                }
-                x = xs;
-                y = ys;
+            int n = 0;
+            for (int i = 0; i < y.length; i++) {
+                n += keep(x[i], logX) && keep(y[i], logY) ? 1 : 0;
             }
-            if (x.length == 0) {
+            double[] xs = new double[n];
+            double[] ys = new double[n];
+            int k = 0;
+            for (int i = 0; i < y.length; i++) {
+                if (keep(x[i], logX) && keep(y[i], logY)) {
+                    xs[k] = x[i];
+                    ys[k++] = y[i];
+                }
+            }
+            if (n == 0) {
                 continue;
             }
-            XYSeries xy = chart.addSeries(s.name(), x, y);
+            XYSeries xy = chart.addSeries(s.name(), xs, ys);
             if (s.markers()) {
                 xy.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
             } else {
@@ -62,5 +69,9 @@ public final class Plots {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static boolean keep(double v, boolean log) {
+        return Double.isFinite(v) && (!log || v > 0);
     }
 }
