@@ -284,10 +284,11 @@ public final class ExperimentCommand implements Runnable {
             }
             int k = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             PrintWriter err = spec.commandLine().getErr();
-            ScalingLawStudy.Result result = ScalingLawStudy.run(backend, study, k, line -> {
+            // seeds run in parallel; BLAS threads on top of them only synchronize (Blas.singleThreaded's measurement)
+            ScalingLawStudy.Result result = org.beyondlazy.fast.Blas.singleThreaded(() -> ScalingLawStudy.run(backend, study, k, line -> {
                 err.println(line);
                 err.flush();
-            });
+            }));
             String tables = Tables.scalingLaw(result);
             String text = markdown ? String.format(Locale.ROOT, "Command: `./beyondlazy %s` — wall time %.0f s (%d thread(s)).%n%n%s",
                     String.join(" ", spec.commandLine().getParseResult().originalArgs()), result.seconds(), k, tables) : tables;

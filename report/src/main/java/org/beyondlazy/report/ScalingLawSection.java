@@ -7,6 +7,7 @@ import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.experiments.Tables;
 import org.beyondlazy.experiments.scaling.LogLogFit;
 import org.beyondlazy.experiments.scaling.ScalingLawStudy;
+import org.beyondlazy.fast.Blas;
 import org.beyondlazy.fast.GramBackend;
 
 /**
@@ -41,8 +42,9 @@ public final class ScalingLawSection implements AuditSection {
     public Result run(Context context) {
         ScalingLawStudy.Spec spec = context.full() ? ScalingLawStudy.Spec.full() : ScalingLawStudy.Spec.quick();
         GramBackend fast = new GramBackend();
-        ScalingLawStudy.Result study = ScalingLawStudy.run(fast, spec, Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())),
-                context.log());
+        int threads = Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        // seeds run in parallel; BLAS threads on top of them only synchronize (Blas.singleThreaded's measurement)
+        ScalingLawStudy.Result study = Blas.singleThreaded(() -> ScalingLawStudy.run(fast, spec, threads, context.log()));
         Result result = Result.empty();
         for (ScalingLawStudy.OrderResult o : study.orders()) {
             String file = id() + "-phase-l" + o.grid().order() + ".png";
