@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code beyondlazy audit}: runs every claim of the spec and writes a self-contained report (spec E9.12). */
 @Command(name = "audit", mixinStandardHelpOptions = true,
         description = {"Run every claim of the spec and write a self-contained report: index.html, summary.json, "
-                + "figures/*.png and the spec's Markdown.", "Exit 0 only when every tested claim holds; pending claims are listed, not passed."})
+                + "figures (PNG and SVG), the spec and proofs-notes rendered to HTML.", "Exit 0 only when every tested claim holds; pending claims are listed, not passed.",
+                "Progress per claim with an ETA goes to standard error: a bar on a terminal, plain lines otherwise."})
 @SpecRef("E9.12")
 public final class AuditCommand implements Callable<Integer> {
     @Mixin
@@ -52,11 +53,10 @@ public final class AuditCommand implements Callable<Integer> {
         Audit.Options options = Inputs.within("--profile/--examples/--claims/--implementation", () -> new Audit.Options(profile, examples,
                 seed == null ? ClaimSettings.DEFAULT_SEED : seed, claims == null ? null : Set.copyOf(claims), implementation));
         Inputs.outputDirectory("--out", out);
-        var err = spec.commandLine().getErr();
-        Audit.Report report = Audit.run(options, out, line -> {
-            err.println("audit: " + line);
-            err.flush();
-        });
+        Audit.Report report;
+        try (AuditProgress progress = AuditProgress.on(spec.commandLine().getErr())) {
+            report = Audit.run(options, out, progress);
+        }
         Map<String, Object> result = Outputs.map();
         result.put("ok", report.ok());
         result.put("profile", profile);

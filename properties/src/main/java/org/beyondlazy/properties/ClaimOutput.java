@@ -14,6 +14,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class ClaimOutput {
     /** The report-entry key of a measurement. */
     public static final String KEY = "beyondlazy.output";
+    /**
+     * The report-entry key of a success rate ({@link #println(SuccessRate)}): the value is
+     * {@code successes<TAB>trials<TAB>failing seeds, comma-separated<TAB>what was counted}, so a report can draw
+     * the rate and its interval without parsing the text.
+     */
+    public static final String RATE_KEY = "beyondlazy.rate";
 
     private ClaimOutput() {
     }
@@ -28,6 +34,17 @@ public final class ClaimOutput {
         if (ClaimSettings.parameter(ClaimSettings.STDOUT).map(Boolean::parseBoolean).orElse(true)) {
             System.out.println(s);
         }
+    }
+
+    /** Publishes a success rate: its text as {@link #println(Object)} does, and its numbers under {@link #RATE_KEY}. */
+    public static void println(SuccessRate rate) {
+        println((Object) rate);
+        StringBuilder seeds = new StringBuilder();
+        for (long s : rate.failingSeeds()) {
+            seeds.append(seeds.length() > 0 ? "," : "").append(s);
+        }
+        String value = rate.successes() + "\t" + rate.trials() + "\t" + seeds + "\t" + rate.what().replaceAll("\\s+", " ");
+        ClaimSettings.context().ifPresent(c -> c.publishReportEntry(RATE_KEY, value));
     }
 
     /** {@link String#format} and {@link #println}; a trailing line break of the format is dropped. */

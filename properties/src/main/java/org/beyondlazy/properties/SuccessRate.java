@@ -42,6 +42,16 @@ public final class SuccessRate {
         return successes;
     }
 
+    /** What was counted. */
+    public String what() {
+        return what;
+    }
+
+    /** The seeds that failed, in the order recorded. */
+    public synchronized List<Long> failingSeeds() {
+        return List.copyOf(failing);
+    }
+
     public synchronized double rate() {
         return trials == 0 ? Double.NaN : (double) successes / trials;
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -95,9 +94,35 @@ public final class Audit {
         }
     }
 
-    /** The report. */
+    /** The machine the audit ran on. */
+    public record Machine(int processors, String os, String java) {
+        /** This JVM's machine. */
+        public static Machine current() {
+            return new Machine(Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("os.name") + " " + System.getProperty("os.version") + " (" + System.getProperty("os.arch") + ")",
+                    System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        }
+    }
+
+    /**
+     * The report.
+     *
+     * @param blas              the BLAS and LAPACK the fast path loaded ({@code Blas.describe()})
+     * @param propertiesSeconds wall time of the property run
+     * @param propertiesRun     properties (test methods, with all their invocations) the run finished
+     */
     public record Report(String profile, String implementation, Integer examples, long seed, List<ClaimOutcome> claims,
-                         ClaimRunner.ClaimResult supporting, List<SectionOutcome> sections, double seconds, boolean ok) {
+                         ClaimRunner.ClaimResult supporting, List<SectionOutcome> sections, double seconds, boolean ok,
+                         String blas, Machine machine, double propertiesSeconds, int propertiesRun, Instant generated) {
+        /** The first-screen figure: that of the first section (report order) whose result declares one, else null. */
+        public AuditSection.Figure headline() {
+            for (SectionOutcome so : sections) {
+                if (so.error() == null && so.result().headline() != null) {
+                    return so.result().headline();
+                }
+            }
+            return null;
+        }
     }
 
     private Audit() {
@@ -122,7 +147,13 @@ public final class Audit {
      * {@code log} receives progress lines.
      */
     public static Report run(Options options, Path out, Consumer<String> log) {
+        return run(options, out, AuditListener.lines(log));
+    }
+
+    /** As {@link #run(Options, Path, Consumer)}, telling {@code listener} the progress per claim and an estimate of the time left. */
+    public static Report run(Options options, Path out, AuditListener listener) {
         long start = System.nanoTime();
+        Consumer<String> log = listener::message;
         if (Files.isDirectory(out) && !isEmptyOrReport(out)) {
             throw new BeyondLazyException(ErrorCode.INVALID_INPUT, out.toString(), "exists and is not an earlier audit report "
                     + "(no index.html and summary.json); choose a new directory");
@@ -163,30 +194,33 @@ public final class Audit {
                 if (options.implementation() != null) {
                     parameters.put(Backends.PROPERTY, options.implementation());
                 }
+                List<AuditSection> toRun = AuditSections.all().stream()
+                        .filter(s -> onlyClaims == null || s.claims().stream().anyMatch(onlyClaims::contains)).toList();
+                AuditEta eta = new AuditEta(abs.resolve("summary.json"), toRun.stream().map(AuditSection::id).toList());
+                PropertyProgress progress = new PropertyProgress(listener, eta, start, toRun.size());
+                long propertiesStart = System.nanoTime();
                 Map<String, ClaimRunner.ClaimResult> results;
                 try (java.io.PrintWriter output = new java.io.PrintWriter(Files.newBufferedWriter(tmp.resolve(PROPERTIES_OUTPUT)))) {
                     output.println("# What the claim properties measured (profile " + profile + ", "
                             + (count == null ? "CI example counts" : count + " examples per property") + ", seed " + options.seed() + ")");
-                    results = ClaimRunner.run(ReferenceSuites.suites(options.implementation()), onlyClaims, parameters, output::println);
+                    results = ClaimRunner.run(ReferenceSuites.suites(options.implementation()), onlyClaims, parameters, output::println, progress);
                 }
+                double propertiesSeconds = (System.nanoTime() - propertiesStart) / 1e9;
                 // 2. the sections
                 List<SectionOutcome> sections = new ArrayList<>();
-                for (AuditSection s : AuditSections.all()) {
-                    if (onlyClaims != null && s.claims().stream().noneMatch(onlyClaims::contains)) {
-                        continue;
-                    }
+                for (AuditSection s : toRun) {
                     log.accept("section " + s.id());
+                    progress.sectionStarted(s);
                     long t0 = System.nanoTime();
                     try {
-                        sections.add(new SectionOutcome(s, s.run(new AuditSection.Context(profile, figures, log)), null,
+                        sections.add(new SectionOutcome(s, s.run(new AuditSection.Context(profile, figures, log, options.seed() - ClaimSettings.DEFAULT_SEED)), null,
                                 (System.nanoTime() - t0) / 1e9));
                     } catch (RuntimeException e) {
                         sections.add(new SectionOutcome(s, AuditSection.Result.empty(), String.valueOf(e), (System.nanoTime() - t0) / 1e9));
                     }
+                    progress.sectionFinished(s, sections.get(sections.size() - 1));
                 }
                 // 3. verdicts
-                copyMarkdown(root.resolve("spec"), tmp.resolve("spec"));
-                copyMarkdown(root.resolve("proofs-notes"), tmp.resolve("proofs-notes"));
                 List<ClaimOutcome> outcomes = new ArrayList<>();
                 boolean ok = true;
                 for (ClaimRegister.Claim c : claims) {
@@ -216,7 +250,7 @@ public final class Audit {
                     if (verdict == Verdict.FAILS || verdict == Verdict.NOT_RUN) {
                         ok = false;
                     }
-                    String note = Files.isRegularFile(tmp.resolve("proofs-notes/" + c.id() + ".md")) ? "proofs-notes/" + c.id() + ".md" : null;
+                    String note = Files.isRegularFile(root.resolve("proofs-notes/" + c.id() + ".md")) ? "proofs-notes/" + c.id() + ".html" : null;
                     outcomes.add(new ClaimOutcome(c, verdict, r, sv, note));
                 }
                 ClaimRunner.ClaimResult supporting = results.getOrDefault("-", new ClaimRunner.ClaimResult());
@@ -229,9 +263,9 @@ public final class Audit {
                     }
                 }
                 Report report = new Report(profile, implementationLabel(options), count, options.seed(), outcomes, supporting, sections,
-                        (System.nanoTime() - start) / 1e9, ok);
-                Files.writeString(tmp.resolve("summary.json"), toPrettyJson(summary(report)) + "\n");
-                Files.writeString(tmp.resolve("index.html"), HtmlReport.render(report));
+                        (System.nanoTime() - start) / 1e9, ok, org.beyondlazy.fast.Blas.describe(), Machine.current(), propertiesSeconds,
+                        progress.propertiesDone(), Instant.now());
+                ReportFiles.write(report, root, tmp);
                 replace(tmp, abs);
                 return report;
             } finally {
@@ -257,9 +291,15 @@ public final class Audit {
         s.put("examplesPerProperty", report.examples());
         s.put("quickTheoriesSeed", report.seed());
         s.put("seconds", report.seconds());
-        s.put("generated", Instant.now().toString());
-        s.put("processors", Runtime.getRuntime().availableProcessors());
-        s.put("java", System.getProperty("java.version"));
+        s.put("propertiesSeconds", report.propertiesSeconds());
+        s.put("propertiesRun", report.propertiesRun());
+        s.put("generated", report.generated().toString());
+        s.put("processors", report.machine().processors());
+        s.put("os", report.machine().os());
+        s.put("java", report.machine().java());
+        s.put("blas", report.blas());
+        AuditSection.Figure headline = report.headline();
+        s.put("headlineFigure", headline == null ? null : "figures/" + headline.file());
         List<Map<String, Object>> claims = new ArrayList<>();
         for (ClaimOutcome o : report.claims()) {
             Map<String, Object> c = new LinkedHashMap<>();
@@ -272,6 +312,20 @@ public final class Audit {
             c.put("propertiesNotSupported", o.properties().notSupported);
             c.put("properties", o.properties().properties);
             c.put("failures", o.properties().failures);
+            c.put("propertySeconds", o.properties().seconds);
+            List<Map<String, Object>> rates = new ArrayList<>();
+            for (ClaimRunner.PropertyRate rate : o.properties().rates) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("property", rate.property());
+                m.put("what", rate.what());
+                m.put("successes", rate.successes());
+                m.put("trials", rate.trials());
+                m.put("failingSeeds", rate.failingSeeds());
+                Intervals.Estimate w = rate.wilson();
+                m.put("wilson95", List.of(w.lower(), w.upper()));
+                rates.add(m);
+            }
+            c.put("rates", rates);
             List<Map<String, Object>> sv = new ArrayList<>();
             for (AuditSection.Measurement v : o.measurements()) {
                 Map<String, Object> m = new LinkedHashMap<>();
@@ -301,13 +355,14 @@ public final class Audit {
             m.put("seconds", so.seconds());
             m.put("error", so.error());
             m.put("figures", so.result().figures().stream().map(f -> "figures/" + f.file()).toList());
+            m.put("vectorFigures", so.result().figures().stream().map(f -> "figures/" + f.svg()).toList());
             sections.add(m);
         }
         s.put("sections", sections);
         return s;
     }
 
-    private static String toPrettyJson(Object value) {
+    static String toPrettyJson(Object value) {
         try {
             return new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(value);
         } catch (JsonProcessingException e) {
@@ -324,18 +379,6 @@ public final class Audit {
             return false;
         }
         return Files.isRegularFile(dir.resolve("index.html")) && Files.isRegularFile(dir.resolve("summary.json"));
-    }
-
-    private static void copyMarkdown(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        if (!Files.isDirectory(from)) {
-            return;
-        }
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path f : files.filter(p -> p.toString().endsWith(".md")).toList()) {
-                Files.copy(f, to.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-            }
-        }
     }
 
     /** Moves the finished report into place, replacing an earlier report in {@code out}. */

@@ -24,15 +24,38 @@ public interface AuditSection {
     /** Runs the experiment for a profile and writes its figures into {@code context.figures()}. */
     Result run(Context context);
 
-    /** What a section sees: the profile, where figures go, a log for progress lines. */
-    record Context(String profile, Path figures, java.util.function.Consumer<String> log) {
+    /**
+     * What a section sees: the profile, where figures go, a log for progress lines, and the shift of its seeds.
+     *
+     * @param seedShift {@code audit --seed S} minus the default seed: a section's seed k becomes k + seedShift
+     *                  ({@link #seed}), so the default run keeps its seeds and any other base seed moves every one
+     */
+    record Context(String profile, Path figures, java.util.function.Consumer<String> log, long seedShift) {
         public boolean full() {
             return profile.equals("full");
         }
+
+        /** The seed a section names k in the default run. */
+        public long seed(long k) {
+            return k + seedShift;
+        }
     }
 
-    /** A figure: file name relative to the figures directory, and its caption. */
-    record Figure(String file, String caption) {
+    /**
+     * A figure: the PNG's file name relative to the figures directory (an SVG of the same chart lies beside
+     * it, {@link #svg()}), its caption, and what would make the claim it illustrates fail (shown with the
+     * caption; null when the figure illustrates no claim on its own).
+     */
+    record Figure(String file, String caption, String failsIf) {
+        /** A figure without a failure statement. */
+        public Figure(String file, String caption) {
+            this(file, caption, null);
+        }
+
+        /** The SVG beside the PNG ({@link Plots} writes both). */
+        public String svg() {
+            return file.replaceFirst("\\.png$", "") + ".svg";
+        }
     }
 
     /** A table: header and rows of cells (already formatted). */
@@ -55,10 +78,29 @@ public interface AuditSection {
         }
     }
 
-    /** The section's output. */
-    record Result(String text, List<Figure> figures, List<Table> tables, List<Measurement> measurements) {
+    /**
+     * The section's output. {@code headline} is the figure this section offers for the report's first
+     * screen (one of {@code figures}, or null): the first section in {@link AuditSections} order whose
+     * result names one supplies the headline, so a new section becomes the headline by declaring its
+     * figure here (and being listed before the sections it replaces).
+     */
+    record Result(String text, List<Figure> figures, List<Table> tables, List<Measurement> measurements, Figure headline) {
+        /** A result without a headline figure. */
+        public Result(String text, List<Figure> figures, List<Table> tables, List<Measurement> measurements) {
+            this(text, figures, tables, measurements, null);
+        }
+
         public static Result empty() {
             return new Result("", new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        }
+
+        /** This result with {@code figure} (added to the figures when missing) as its headline. */
+        public Result withHeadline(Figure figure) {
+            List<Figure> all = new ArrayList<>(figures);
+            if (!all.contains(figure)) {
+                all.add(0, figure);
+            }
+            return new Result(text, all, tables, measurements, figure);
         }
     }
 }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The claims of spec/claims.md: id, title, provenance, status and statement. */
+/** The claims of spec/claims.md: id, title, provenance, status and statement (its Markdown lines). */
 public final class ClaimRegister {
     /** One claim. {@code pendingIssue} is the issue number of a pending claim, or null. */
     public record Claim(String id, String title, String provenance, String status, String statement) {
@@ -43,7 +43,7 @@ public final class ClaimRegister {
                 } else if (line.startsWith("Status:")) {
                     status = line.substring("Status:".length()).trim();
                 } else if (!line.isBlank()) {
-                    statement.append(statement.length() > 0 ? " " : "").append(line.trim());
+                    statement.append(statement.length() > 0 ? "\n" : "").append(line.stripTrailing()); // Markdown lines kept (lists)
                 }
             }
             claims.add(new Claim(h.group(1), h.group(2).trim(), provenance, status, statement.toString()));

@@ -19,6 +19,8 @@ import org.beyondlazy.reference.ReferenceBackend;
 public final class HeadlineSection implements AuditSection {
     /** Largest Jacobian matrix (entries) the headline's lazy column builds on the reference: d = 20, l = 3, m = 30 is 0.92 M (about 10 s per seed); d = 16, l = 4, m = 40 (2.5 M) takes over a minute per seed and d = 40, l = 3 (13.8 M) several minutes, so those are skipped. */
     static final long LAZY_MAX_ENTRIES = 1_000_000L;
+    /** Smallest value the headline chart draws: ρ_lazy is 0 up to round-off from m* on, and a 1e-14 would squeeze the decades that matter. */
+    static final double CHART_FLOOR = 1e-4;
 
     @Override
     public String id() {
@@ -79,13 +81,24 @@ public final class HeadlineSection implements AuditSection {
                 List.of("l", "d", "m", "seeds", "variant rel. error: median [range]", "≤ ε = " + RecoveryExperiment.EPSILON, "ρ_lazy: median [range]", "time"), cells));
         String file = id() + "-chart.png";
         chart(context, file, rows);
-        result.figures().add(new Figure(file, "Median final relative error of the variant and median lazy residual at the same (m, d); "
-                + "the width m is fixed while d grows."));
+        Figure headline = new Figure(file, "Median final relative error of the variant (A7.1) and median lazy residual ρ_lazy (A5.2) "
+                + "at the same (m, d), bars spanning the range over seeds; the width m is fixed while d grows (log y axis: errors span decades; "
+                + "values below " + CHART_FLOOR + " — ρ_lazy is 0 up to round-off from m* on — are drawn at " + CHART_FLOOR + ").",
+                "C8 fails if the variant's error rises above ε = " + RecoveryExperiment.EPSILON + " on more than "
+                        + Math.round(100 * (1 - RecoveryExperiment.QUORUM)) + "% of seeds as d grows, or if the lazy residual at the same m "
+                        + "does not grow towards 1.");
+        result.figures().add(headline);
+        String rateFile = id() + "-rate.png";
+        rateChart(context, rateFile, rows);
+        result.figures().add(new Figure(rateFile, "Fraction of seeds whose final relative error is ≤ ε = " + RecoveryExperiment.EPSILON
+                + " per (l, d) at fixed m, with its 95% Wilson interval, and the claimed quorum.",
+                "C8 fails where the rate falls below the quorum " + RecoveryExperiment.QUORUM + " (the property judges the quick sizes; "
+                        + "at these sizes the figure is evidence, not the verdict)."));
         result.measurements().add(new Measurement("C8", reached + "/" + trials
                 + " runs reach relative error ≤ " + RecoveryExperiment.EPSILON + " (claim: ≥ " + Math.round(100 * RecoveryExperiment.QUORUM) + "%)",
                 "0.." + (seeds - 1) + " per (l, d)", reached, trials));
         return new Result("W20's headline at the sizes of E7.5, on the fast path (" + fast.name() + ").", result.figures(),
-                result.tables(), result.measurements());
+                result.tables(), result.measurements(), headline);
     }
 
     private static void chart(Context context, String file, List<RecoveryExperiment.Row> rows) {
@@ -93,16 +106,44 @@ public final class HeadlineSection implements AuditSection {
         for (int order : rows.stream().mapToInt(RecoveryExperiment.Row::order).distinct().toArray()) {
             List<RecoveryExperiment.Row> r = rows.stream().filter(x -> x.order() == order).toList();
             double[] d = r.stream().mapToDouble(RecoveryExperiment.Row::dim).toArray();
-            double[] variant = r.stream().mapToDouble(x -> Math.max(x.median(), 1e-16)).toArray();
+            double[] variant = r.stream().mapToDouble(x -> Math.max(x.median(), CHART_FLOOR)).toArray();
+            double[] variantLow = r.stream().mapToDouble(x -> Math.max(Statistics.min(x.errors()), CHART_FLOOR)).toArray();
+            double[] variantHigh = r.stream().mapToDouble(x -> Math.max(Statistics.max(x.errors()), CHART_FLOOR)).toArray();
             int m = r.get(0).width();
-            series.add(new Plots.Series("variant, l = " + order + ", m = " + m + ": median rel. error", d, variant, true));
+            series.add(new Plots.Series("variant (A7.1), l = " + order + ", m = " + m + ": median rel. error, range over seeds", d, variant, true,
+                    variantLow, variantHigh));
             List<RecoveryExperiment.Row> withLazy = r.stream().filter(x -> x.lazy() != null).toList();
             if (!withLazy.isEmpty()) { // plotted where computed; rows beyond the Jacobian limit are listed in the table
                 double[] dLazy = withLazy.stream().mapToDouble(RecoveryExperiment.Row::dim).toArray();
-                double[] lazy = withLazy.stream().mapToDouble(x -> Math.max(x.lazyMedian(), 1e-16)).toArray();
-                series.add(new Plots.Series("lazy residual, l = " + order + ", m = " + m + ": median", dLazy, lazy, true));
+                double[] lazy = withLazy.stream().mapToDouble(x -> Math.max(x.lazyMedian(), CHART_FLOOR)).toArray();
+                double[] lazyLow = withLazy.stream().mapToDouble(x -> Math.max(Statistics.min(x.lazy()), CHART_FLOOR)).toArray();
+                double[] lazyHigh = withLazy.stream().mapToDouble(x -> Math.max(Statistics.max(x.lazy()), CHART_FLOOR)).toArray();
+                series.add(new Plots.Series("ρ_lazy (A5.2), l = " + order + ", m = " + m + ": median, range over seeds", dLazy, lazy, true,
+                        lazyLow, lazyHigh));
             }
         }
-        Plots.line(context.figures().resolve(file), "Fixed m, growing d", "dimension d", "median over seeds", true, series);
+        double[] ends = rows.stream().mapToDouble(RecoveryExperiment.Row::dim).sorted().toArray();
+        series.add(new Plots.Series("ε = " + RecoveryExperiment.EPSILON + " (E7.5)", new double[] {ends[0], ends[ends.length - 1]},
+                new double[] {RecoveryExperiment.EPSILON, RecoveryExperiment.EPSILON}, false));
+        Plots.chart(context.figures().resolve(file), "Fixed m, growing d (C8)", new Plots.Axes("dimension d", "median over seeds", false, true),
+                series);
+    }
+
+    private static void rateChart(Context context, String file, List<RecoveryExperiment.Row> rows) {
+        List<Plots.Series> series = new ArrayList<>();
+        for (int order : rows.stream().mapToInt(RecoveryExperiment.Row::order).distinct().toArray()) {
+            List<RecoveryExperiment.Row> r = rows.stream().filter(x -> x.order() == order).toList();
+            double[] d = r.stream().mapToDouble(RecoveryExperiment.Row::dim).toArray();
+            Intervals.Estimate[] rates = r.stream().map(x -> Intervals.wilson(x.successes(), x.errors().length)).toArray(Intervals.Estimate[]::new);
+            series.add(new Plots.Series("variant (A7.1), l = " + order + ", m = " + r.get(0).width() + ": success rate, 95% Wilson",
+                    d, java.util.Arrays.stream(rates).mapToDouble(Intervals.Estimate::value).toArray(), true,
+                    java.util.Arrays.stream(rates).mapToDouble(Intervals.Estimate::lower).toArray(),
+                    java.util.Arrays.stream(rates).mapToDouble(Intervals.Estimate::upper).toArray()));
+        }
+        double[] ends = rows.stream().mapToDouble(RecoveryExperiment.Row::dim).sorted().toArray();
+        series.add(new Plots.Series("quorum " + RecoveryExperiment.QUORUM + " (C8)", new double[] {ends[0], ends[ends.length - 1]},
+                new double[] {RecoveryExperiment.QUORUM, RecoveryExperiment.QUORUM}, false));
+        Plots.chart(context.figures().resolve(file), "Success rate at fixed m (C8)", new Plots.Axes("dimension d",
+                "fraction of seeds with rel. error ≤ ε", false, false), series);
     }
 }

@@ -40,6 +40,31 @@ class ClaimRunnerTest {
     }
 
     @Test
+    void ratesComeBackAsNumbersAndTheListenerHearsEveryTest() {
+        List<String> heard = new ArrayList<>();
+        int[] planned = new int[1];
+        Map<String, ClaimRunner.ClaimResult> results = ClaimRunner.run(List.of(SettingsProbe.class), null,
+                Map.of(ClaimSettings.STDOUT, "false"), line -> { }, new ClaimRunner.Listener() {
+                    @Override
+                    public void planned(int tests, Map<String, Integer> perClaim) {
+                        planned[0] = tests;
+                        assertThat(perClaim).containsEntry("C1", 1).containsEntry("C2", 1);
+                    }
+
+                    @Override
+                    public void finished(String property, java.util.Set<String> claims, org.junit.platform.engine.TestExecutionResult.Status status) {
+                        heard.add(property + " " + claims + " " + status);
+                    }
+                });
+        assertThat(planned[0]).isEqualTo(2);
+        assertThat(heard).containsExactlyInAnyOrder("SettingsProbe.reportsTheSettings [C1] SUCCESSFUL", "SettingsProbe.reportsARate [C2] SUCCESSFUL");
+        ClaimRunner.PropertyRate rate = results.get("C2").rates.get(0);
+        assertThat(rate).isEqualTo(new ClaimRunner.PropertyRate("SettingsProbe.reportsARate", "probe rate", 19, 20, List.of(4L)));
+        assertThat(rate.wilson().lower()).isCloseTo(0.7639, org.assertj.core.data.Offset.offset(1e-4)); // hand-computed, IntervalsTest
+        assertThat(results.get("C2").measured).anyMatch(l -> l.startsWith("probe rate: 19/20"));
+    }
+
+    @Test
     void withoutParametersThePropertiesUseTheirDefaults() {
         List<String> output = new ArrayList<>();
         ClaimRunner.run(List.of(SettingsProbe.class), null, Map.of(), output::add);

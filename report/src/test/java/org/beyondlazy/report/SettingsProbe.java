@@ -4,6 +4,7 @@ import org.beyondlazy.core.Backend;
 import org.beyondlazy.properties.BackendUnderTest;
 import org.beyondlazy.properties.ClaimOutput;
 import org.beyondlazy.properties.ClaimSettings;
+import org.beyondlazy.properties.SuccessRate;
 import org.beyondlazy.reference.ReferenceBackend;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -22,5 +23,15 @@ public class SettingsProbe implements BackendUnderTest {
     @Tag("C1")
     void reportsTheSettings() {
         ClaimOutput.printf("seed=%d examples=%d", ClaimSettings.seed(), ClaimSettings.examples(5));
+    }
+
+    @Test
+    @Tag("C2")
+    void reportsARate() {
+        SuccessRate rate = new SuccessRate("probe rate");
+        for (long seed = 0; seed < 20; seed++) {
+            rate.record(seed, seed != 4);
+        }
+        ClaimOutput.println(rate);
     }
 }
