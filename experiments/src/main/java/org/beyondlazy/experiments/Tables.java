@@ -220,4 +220,38 @@ public final class Tables {
         String ci = fit.hasInterval() ? String.format(Locale.ROOT, "[%.2f, %.2f]", fit.lower(), fit.upper()) : "—";
         return List.of(quantity, against, Integer.toString(order), Integer.toString(fit.points()), slope, ci, expected);
     }
+
+    /** The header line of {@code experiment recovery}: backend, seeds, truth and the options of each order (E7.5). */
+    public static String recoveryHeader(String backend, int seeds, int[][] orderAndDims, boolean lazy) {
+        StringBuilder configs = new StringBuilder();
+        for (int[] g : orderAndDims) {
+            configs.append("; l=").append(g[0]).append(": ").append(RecoveryExperiment.paperScaleConfig(g[0]));
+        }
+        return "Backend: " + backend + ", seeds 0.." + (seeds - 1) + ", truth seeds " + RecoveryExperiment.TRUTH_SEED_OFFSET
+                + "+s, r = " + RecoveryExperiment.RANK + " random unit u_j*, c_j* = 1/3" + configs
+                + (lazy ? "; lazy column on " + backend : "; lazy column left out") + System.lineSeparator();
+    }
+
+    /** The "Measured rates" block of spec/07-variant.md ({@code experiment variant-rates}). */
+    public static String variantRates(VariantRates.Result result) {
+        StringBuilder out = new StringBuilder("Backend " + result.backend() + ", seeds 0.." + (result.seeds() - 1) + System.lineSeparator());
+        out.append(rates(result.rates()));
+        double[] lambdas = FloorStudy.lambdas();
+        for (int k = 0; k < lambdas.length; k++) {
+            out.append(String.format(java.util.Locale.ROOT, "C13 lambda=%.1e: max |final/predicted - 1| = %.2e over %d seeds%n", lambdas[k],
+                    result.floorWorst()[k], result.seeds()));
+        }
+        return out.toString();
+    }
+
+    /** The C10 loss curve of proofs-notes/C10.md: ‖T − T*‖² every 10 steps up to step 300 (E7.8). */
+    public static String deflationCurve(DeflationStudy.Deflation result) {
+        StringBuilder out = new StringBuilder(String.format(java.util.Locale.ROOT, "C10 seed %d: fit steps %s, staircase levels %s%n%n",
+                result.seed(), java.util.Arrays.toString(result.fitSteps()), java.util.Arrays.toString(result.expected())));
+        out.append("| step | ‖T − T*‖² |").append(System.lineSeparator()).append("|---|---|").append(System.lineSeparator());
+        for (int k = 0; k <= 300 && k < result.misfit().length; k += 10) {
+            out.append(String.format(java.util.Locale.ROOT, "| %d | %.4f |%n", k, result.misfit()[k]));
+        }
+        return out.toString();
+    }
 }
