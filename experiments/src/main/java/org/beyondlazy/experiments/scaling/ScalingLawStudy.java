@@ -126,12 +126,12 @@ public final class ScalingLawStudy {
         }
 
         /**
-         * The full profile (E7.10): l = 3, d = 10 … 320 (doubling), fixed m = 30; l = 4, d = 8 … 64, fixed m = 40;
+         * The full profile (E7.10): l = 3, d = 10 … 320 (doubling), fixed m = 30; l = 4, d = 8 … 128 (1.2 decades), fixed m = 40;
          * r = 3; rank side l = 3, d = 20, r = 1, 2, 4, 8; 32 seeds per point; 8 fixed-m seeds; 2 lazy instances.
          */
         public static Spec full() {
             return new Spec(List.of(new DimensionGrid(3, LazyScalingStudy.Spec.doubling(10, 320), 30),
-                    new DimensionGrid(4, LazyScalingStudy.Spec.doubling(8, 64), 40)), RecoveryExperiment.RANK, WIDTHS,
+                    new DimensionGrid(4, LazyScalingStudy.Spec.doubling(8, 128), 40)), RecoveryExperiment.RANK, WIDTHS,
                     new RankGrid(3, 20, new int[] {1, 2, 4, 8}), 32, FIRST_SEED, RecoveryExperiment.EPSILON, REQUIRED_LOWER_BOUND,
                     true, 8, 2, 0L, ScalingSchedule.standard());
         }
