@@ -44,6 +44,7 @@ public final class InputException extends RuntimeException {
             case NOT_FOUND -> ErrorCode.MISSING_FILE;
             case NOT_NPY, UNSUPPORTED_VERSION, MALFORMED_HEADER, UNSUPPORTED_DTYPE, BAD_SHAPE, TRUNCATED, TRAILING_DATA -> ErrorCode.MALFORMED_FILE;
             case IO_ERROR -> ErrorCode.IO_FAILURE;
+            case TOO_LARGE -> ErrorCode.INVALID_SIZE;
         };
     }
 

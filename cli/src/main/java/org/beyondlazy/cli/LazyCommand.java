@@ -2,14 +2,10 @@ package org.beyondlazy.cli;
 
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.beyondlazy.core.Backend;
-import org.beyondlazy.core.Objective;
-import org.beyondlazy.core.Problem;
 import org.beyondlazy.core.lazy.TangentRank;
-import org.beyondlazy.core.lazy.TangentSpace;
-import org.beyondlazy.core.lazy.TangentSpectrum;
 import org.beyondlazy.experiments.LazyResidualStudy;
 import org.beyondlazy.fast.GramBackend;
+import org.beyondlazy.fast.TangentRoute;
 import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
 import picocli.CommandLine.Command;
@@ -28,17 +24,6 @@ import picocli.CommandLine.Spec;
                 + "and Gaussian W₀ (entries N(0, 1/d)), over several trials.")
 @SpecRef("E9.9")
 public final class LazyCommand implements Callable<Integer> {
-    /** Largest Jacobian matrix N(d,l) × m·d the command builds (doubles; ~160 MB). */
-    static final long MAX_JACOBIAN_ENTRIES = 20_000_000L;
-    /**
-     * Largest kernel block (m·k)² of A8.1 the command decomposes (k = min(m, d)): 4000² doubles = 128 MB, plus
-     * dsyevd's workspace of about twice that; about a minute of native LAPACK on 2 cores.
-     */
-    static final long MAX_KERNEL_ENTRIES = 16_000_000L;
-
-    /** Which tangent-space computation to run. */
-    enum Route { auto, packed, kernel }
-
     @Mixin
     CommonOptions common;
 
@@ -57,10 +42,10 @@ public final class LazyCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", paramLabel = "s", description = "Seed of the first trial; trial t uses s + t (default: ${DEFAULT-VALUE}).")
     long seed;
 
-    @Option(names = "--route", defaultValue = "auto", paramLabel = "r",
+    @Option(names = "--route", defaultValue = "auto", paramLabel = "r", converter = RouteName.class,
             description = "packed (SVD of the N(d,l)×m·d Jacobian, E8.8), kernel (eigendecomposition of JᵀJ in block form, A8.1) "
                     + "or auto (the one with fewer flops; default: ${DEFAULT-VALUE}).")
-    Route route;
+    TangentRoute route;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -72,17 +57,11 @@ public final class LazyCommand implements Callable<Integer> {
         Inputs.within("--width", () -> org.beyondlazy.core.Check.atLeast("m", width, 1));
         Inputs.within("--trials", () -> org.beyondlazy.core.Check.atLeast("k", trials, 1));
         long n = Inputs.within("--dim/--order", () -> Sizes.symmetricDimension(dim, order));
-        boolean kernel = route == Route.kernel || route == Route.auto && GramBackend.prefersKernel(dim, order, width);
-        long block = (long) width * Math.min(width, dim);
-        if (kernel && (double) block * block > MAX_KERNEL_ENTRIES) {
-            throw InputException.bad("--dim/--width", "the kernel block (m·min(m,d))² = " + block + "² exceeds " + MAX_KERNEL_ENTRIES + " entries");
-        }
-        if (!kernel && (double) n * width * dim > MAX_JACOBIAN_ENTRIES) { // in double: the long product can overflow
-            throw InputException.bad("--dim/--order/--width", "the Jacobian matrix N(d,l)×m·d = " + n + "×" + ((long) width * dim)
-                    + " exceeds " + MAX_JACOBIAN_ENTRIES + " entries");
-        }
+        boolean kernel = route.usesKernel(dim, order, width);
+        route.checkSize(dim, order, width);
+        warnWhenLong(route.estimatedSeconds(dim, order, width) * trials, kernel);
         // A5.3: a random unit u and W₀ with N(0, 1/d) entries, seed s + t; rank and residual by the chosen route
-        LazyResidualStudy.Width w = LazyResidualStudy.run(route == Route.auto ? new GramBackend() : new RouteBackend(new GramBackend(), kernel),
+        LazyResidualStudy.Width w = LazyResidualStudy.run(route.on(new GramBackend()),
                 new LazyResidualStudy.Spec(dim, order, new int[] {width}, seed, trials)).widths().get(0);
         Map<String, Object> result = Outputs.map();
         result.put("tangentRank", w.ranks()[0]);
@@ -107,26 +86,31 @@ public final class LazyCommand implements Callable<Integer> {
         return ExitStatus.OK;
     }
 
-    /** The fast backend with its tangent-space route fixed by {@code --route} (the study asks for Backend#tangentSpectrum). */
-    private record RouteBackend(GramBackend fast, boolean kernel) implements Backend {
-        @Override
-        public String name() {
-            return fast.name() + (kernel ? "/kernel" : "/packed");
-        }
+    /** Sizes estimated to take longer than this get a warning on stderr before the work starts. */
+    static final double WARN_SECONDS = 60;
 
-        @Override
-        public Objective objective(Problem problem) {
-            return fast.objective(problem);
+    /** One line on stderr when the size will take long: the estimate, and how to make it smaller. */
+    private void warnWhenLong(double seconds, boolean kernel) {
+        if (seconds > WARN_SECONDS) {
+            var err = spec.commandLine().getErr();
+            err.println(String.format(java.util.Locale.ROOT, "beyondlazy lazy: warning: this size may take about %s on a machine like the "
+                    + "project's (the %s route, %d trial(s), estimated from the size); fewer --trials or a smaller --width is faster",
+                    seconds < 3600 ? Math.round(seconds / 60) + " min" : String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600),
+                    kernel ? "kernel" : "packed", trials));
+            err.flush();
         }
+    }
 
+    /** {@code --route auto|packed|kernel}. */
+    static final class RouteName implements picocli.CommandLine.ITypeConverter<TangentRoute> {
         @Override
-        public TangentSpace tangentSpace(Problem problem, double[] theta0) {
-            return fast.tangentSpace(problem, theta0);
-        }
-
-        @Override
-        public TangentSpectrum tangentSpectrum(Problem problem, double[] theta0) {
-            return kernel ? fast.kernelTangentSpace(problem, theta0) : fast.tangentSpace(problem, theta0);
+        public TangentRoute convert(String value) {
+            for (TangentRoute r : TangentRoute.values()) {
+                if (r.name().toLowerCase(java.util.Locale.ROOT).equals(value)) {
+                    return r;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("expected auto, packed or kernel, found '" + value + "'");
         }
     }
 }

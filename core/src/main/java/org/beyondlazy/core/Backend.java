@@ -14,6 +14,15 @@ public interface Backend {
     /** A short name for reports, e.g. {@code "reference"}. */
     String name();
 
+    /**
+     * What the backend's speed depends on, for {@code bench} and reports (spec E9.11): at least
+     * {@code threads}, the threads its timed code may use; a native path adds the libraries it loaded
+     * (e.g. {@code blas}, {@code lapack}). The default: one thread of plain Java.
+     */
+    default java.util.Map<String, Object> runtime() {
+        return java.util.Map.of("threads", 1);
+    }
+
     /** The objective of a problem; validates the problem against the backend's limits. */
     Objective objective(Problem problem);
 

@@ -10,6 +10,16 @@ public final class BeyondLazyException extends RuntimeException {
         this.code = code;
     }
 
+    private BeyondLazyException(ErrorCode code, String message, Throwable cause) {
+        super(message, cause);
+        this.code = code;
+    }
+
+    /** The same error about a named input: its message prefixed with {@code input + ": "}, its code kept. */
+    public static BeyondLazyException within(String input, BeyondLazyException cause) {
+        return new BeyondLazyException(cause.code, input + ": " + cause.getMessage(), cause);
+    }
+
     public ErrorCode code() {
         return code;
     }

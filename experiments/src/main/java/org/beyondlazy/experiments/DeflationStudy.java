@@ -74,6 +74,49 @@ public final class DeflationStudy {
             return true;
         }
 
+        /**
+         * G21's order among the components that were fitted (the l = 4 setting, one epoch): at least two fit
+         * steps exist and they increase with j over the fitted components; a component no small row was drawn
+         * towards is skipped (re-initialization, not deflation, is what fits it).
+         */
+        public boolean orderedAmongFitted() {
+            long last = -1;
+            int fitted = 0;
+            for (long step : fitSteps) {
+                if (step >= 0) {
+                    if (step <= last) {
+                        return false;
+                    }
+                    last = step;
+                    fitted++;
+                }
+            }
+            return fitted >= 2;
+        }
+
+        /**
+         * The staircase over the fitted components: before the k-th fitted component is fitted, ‖T − T*‖² at the
+         * midpoint since the previous fit is within {@link #PLATEAU_REL} of the mass not yet fitted,
+         * Σ c_i*² over the components not fitted before it.
+         */
+        public boolean plateausMatchFitted(double[] coefficients) {
+            for (int j = 0; j < fitSteps.length; j++) {
+                if (fitSteps[j] < 0) {
+                    continue;
+                }
+                double remaining = 0;
+                for (int i = 0; i < fitSteps.length; i++) {
+                    if (fitSteps[i] < 0 || fitSteps[i] >= fitSteps[j]) {
+                        remaining += coefficients[i] * coefficients[i];
+                    }
+                }
+                if (!(Math.abs(plateaus[j] - remaining) <= PLATEAU_REL * remaining)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /** Every plateau within {@link #PLATEAU_REL} of its prediction. */
         public boolean plateausMatch() {
             for (int j = 0; j < plateaus.length; j++) {
@@ -90,9 +133,55 @@ public final class DeflationStudy {
         return run(backend, config(), seed);
     }
 
+    /**
+     * A deflation setting: an orthonormal truth (A3.4) of order l in dimension d with distinct coefficients
+     * and the variant's options.
+     *
+     * @param coefficients c*, in decreasing order; copied
+     */
+    public record Setting(String name, int order, int dim, double[] coefficients, VariantConfig config) {
+        public Setting {
+            coefficients = coefficients.clone();
+        }
+
+        @Override
+        public double[] coefficients() {
+            return coefficients.clone();
+        }
+    }
+
+    /** E7.8 itself: l = 3, d = 6, c* = (1, 0.5, 0.25). */
+    public static Setting order3() {
+        return new Setting("E7.8 l=3", ORDER, DIM, COEFFS, config());
+    }
+
+    /**
+     * G21's own setting at l = 4 (E7.8, second paragraph): orthonormal components with distinct coefficients
+     * (1, 0.5, 0.25) in d = {@link #DIM}, small initialization δ = {@link #ORDER4_DELTA}, small steps
+     * η = {@link #ORDER4_ETA}, one epoch of {@link #ORDER4_STEPS_PER_EPOCH} steps (no re-initialization: the order
+     * of deflation is a property of one run of the dynamics), m and λ as at l = 3.
+     */
+    public static Setting order4() {
+        return new Setting("E7.8 l=4", 4, DIM, COEFFS, config().withEta(ORDER4_ETA).withDelta(ORDER4_DELTA)
+                .withStepsPerEpoch(ORDER4_STEPS_PER_EPOCH).withEpochs(1));
+    }
+
+    /** l = 4: the step size (small steps, as in G21). */
+    public static final double ORDER4_ETA = 0.05;
+    /** l = 4: a smaller initialization than at l = 3, so that the plateaus are long against the transitions. */
+    public static final double ORDER4_DELTA = 1e-6;
+    /** l = 4: one epoch of this many steps (on seeds 0..11 the last fit came at step 765). */
+    public static final int ORDER4_STEPS_PER_EPOCH = 1000;
+
     /** E7.8's measurement with other options of the variant (same truth), on seed s. */
     public static Deflation run(Backend backend, VariantConfig config, long seed) {
-        FactoredTruth truth = Generators.truth(TRUTH_SEED_OFFSET + seed, ORDER, DIM, coefficients(), true);
+        return run(backend, new Setting("E7.8 l=3", ORDER, DIM, COEFFS, config), seed);
+    }
+
+    /** The measurement of E7.8 in {@code setting} on seed s. */
+    public static Deflation run(Backend backend, Setting setting, long seed) {
+        VariantConfig config = setting.config();
+        FactoredTruth truth = Generators.truth(TRUTH_SEED_OFFSET + seed, setting.order(), setting.dim(), setting.coefficients(), true);
         int r = truth.rank();
         int d = truth.dim();
         int m = config.width();

@@ -51,16 +51,30 @@ public final class VariantRates {
             }
         }
         List<Long> notStuck = new ArrayList<>();
+        List<Long> notStationary = new ArrayList<>();
+        List<Long> stationary = new ArrayList<>();
+        List<Long> notSaddle = new ArrayList<>();
         List<Long> wideFailed = new ArrayList<>();
         for (long s = 0; s < seeds; s++) {
-            if (!VanillaStuckStudy.narrowStuck(backend, s)) {
+            VanillaStuckStudy.Run narrow = VanillaStuckStudy.run(backend, VanillaStuckStudy.RANK, VanillaStuckStudy.STEPS_NARROW, s, true);
+            if (!narrow.stuck()) {
                 notStuck.add(s);
+            }
+            if (!narrow.stationary()) {
+                notStationary.add(s);
+            } else {
+                stationary.add(s);
+                if (!narrow.degenerateSaddle()) {
+                    notSaddle.add(s);
+                }
             }
             if (!VanillaStuckStudy.wideSucceeds(backend, s)) {
                 wideFailed.add(s);
             }
         }
         rates.add(new Rate("C9 m=r stuck", seeds, notStuck));
+        rates.add(new Rate("C9 m=r stuck at a second-order stationary point", seeds, notStationary));
+        rates.add(new Rate("C9 of those, degenerate saddles", stationary.size(), notSaddle));
         rates.add(new Rate("C9 m=3r success", seeds, wideFailed));
         List<Long> unordered = new ArrayList<>();
         List<Long> noStaircase = new ArrayList<>();
@@ -75,6 +89,15 @@ public final class VariantRates {
         }
         rates.add(new Rate("C10 ordered", seeds, unordered));
         rates.add(new Rate("C10 ordered with staircase", seeds, noStaircase));
+        DeflationStudy.Setting order4 = DeflationStudy.order4();
+        List<Long> order4Failed = new ArrayList<>();
+        for (long s = 0; s < seeds; s++) {
+            DeflationStudy.Deflation run = DeflationStudy.run(backend, order4, s);
+            if (!(run.orderedAmongFitted() && run.plateausMatchFitted(order4.coefficients()))) {
+                order4Failed.add(s);
+            }
+        }
+        rates.add(new Rate("C10 l=4 fitted components ordered with staircase", seeds, order4Failed));
         double[] lambdas = FloorStudy.lambdas();
         double[] worst = new double[lambdas.length];
         for (int k = 0; k < lambdas.length; k++) {

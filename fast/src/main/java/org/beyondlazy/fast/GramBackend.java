@@ -57,6 +57,19 @@ public final class GramBackend implements Backend {
         return "gram[" + Blas.bindingClass(blas) + ": " + Blas.describe(blas) + "]";
     }
 
+    /**
+     * {@code threads}: OpenBLAS's thread count (OPENBLAS_NUM_THREADS or OMP_NUM_THREADS, else the available
+     * processors) for a native BLAS, 1 for pure Java; {@code blas} and {@code lapack}: the libraries loaded.
+     */
+    @Override
+    public java.util.Map<String, Object> runtime() {
+        java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+        out.put("threads", blas instanceof dev.ludovic.netlib.blas.NativeBLAS ? Blas.library().threads() : 1);
+        out.put("blas", Blas.describe(blas));
+        out.put("lapack", lapack.describe());
+        return out;
+    }
+
     @Override
     public Objective objective(Problem problem) {
         return new GramObjective(problem, blas, truthTerm(problem));

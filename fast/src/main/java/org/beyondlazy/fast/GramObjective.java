@@ -243,30 +243,22 @@ public final class GramObjective implements Objective {
             }
             cross += p[i] * tv; // Σ p_i T*(v_i^{⊗l})
             double e = qv; // e_i = E(v_i^{⊗l})
-            switch (problem.model()) {
-                case PLAIN -> {
-                    double scale = l * p[i]; // E2.5: l s_i q_i + λ w_i
-                    for (int a = 0; a < d; a++) {
-                        gradient[row + a] = scale * q[row + a] + lambda * theta[row + a];
-                    }
-                }
-                case COEF -> {
-                    gradient[i] = e; // E2.6: ∂f/∂c_i = E(u_i^{⊗l})
-                    double scale = l * p[i]; // l c_i q_i + λ u_i
-                    for (int a = 0; a < d; a++) {
-                        gradient[off + row + a] = scale * q[row + a] + lambda * theta[off + row + a];
-                    }
-                }
-                case HOMOG -> {
-                    double r = rho[i];
-                    double ar = problem.sign(i) * r; // E2.7: a_i ρ_i [2 e_i w̄_i + l (q_i − e_i w̄_i)] + λ w_i
-                    for (int a = 0; a < d; a++) {
-                        double va = vs[row + a];
-                        gradient[row + a] = r == 0 ? lambda * theta[row + a]
-                                : ar * (2 * e * va + l * (q[row + a] - e * va)) + lambda * theta[row + a];
-                    }
-                }
-                default -> throw new IllegalStateException(problem.model().toString());
+            // every model's row is α_i q_i + β_i v_i + λ w_i (E2.5–E2.7); no default: a new model must say its row
+            double r = rho[i];
+            double alpha = switch (problem.model()) {
+                case PLAIN, COEF -> l * p[i]; // E2.5, E2.6: l s_i q_i (l c_i q_i) + λ w_i
+                case HOMOG -> r == 0 ? 0 : problem.sign(i) * r * l; // E2.7: a_i ρ_i [2 e_i w̄_i + l (q_i − e_i w̄_i)] + λ w_i
+            };
+            double beta = switch (problem.model()) {
+                case PLAIN, COEF -> 0;
+                case HOMOG -> r == 0 ? 0 : problem.sign(i) * r * (2 - l) * e;
+            };
+            int base = problem.model().hasCoefficients() ? off : 0;
+            if (problem.model().hasCoefficients()) {
+                gradient[i] = e; // E2.6: ∂f/∂c_i = E(u_i^{⊗l})
+            }
+            for (int a = 0; a < d; a++) {
+                gradient[base + row + a] = alpha * q[row + a] + beta * vs[vOff + row + a] + lambda * theta[base + row + a];
             }
         }
         return misfit(model, cross, truth.normSquared()) + 0.5 * regularizer(theta);

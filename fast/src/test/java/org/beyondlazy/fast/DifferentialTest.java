@@ -80,7 +80,8 @@ class DifferentialTest {
     }
 
     /** Classes of the fast module that compute nothing of the spec themselves (exempt from the registry). */
-    static final Set<Class<?>> INFRASTRUCTURE = Set.of(Blas.class, Lapack.class, GramBackend.class, FastVariant.class, FastBackendProviders.class);
+    static final Set<Class<?>> INFRASTRUCTURE = Set.of(Blas.class, Lapack.class, GramBackend.class, FastVariant.class, FastBackendProviders.class,
+            TangentRoute.class);
 
     /** The variants of the objective this class covers (the loops below run over them). */
     static final Set<FastVariant> COVERED = EnumSet.of(FastVariant.GRAM_FACTORED, FastVariant.PACKED_DENSE);

@@ -58,6 +58,12 @@ public enum NpyError {
     TRAILING_DATA("trailing data: expected %d data bytes, found %d"),
 
     /**
+     * The array the header declares does not fit in the memory the JVM can still allocate (checked before any
+     * data is read). Template arguments: elements, MiB needed, MiB available.
+     */
+    TOO_LARGE("%d elements need %d MiB, more than the %d MiB the JVM can still allocate (raise the heap with -Xmx)"),
+
+    /**
      * The operating system or the stream reported an error (permission denied, a directory,
      * disk full, ...). Template arguments: the underlying reason.
      */

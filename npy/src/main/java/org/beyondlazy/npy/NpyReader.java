@@ -11,8 +11,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -65,14 +63,8 @@ public final class NpyReader {
      */
     public static NpyArray read(Path file) throws NpyException {
         String source = file.toString();
-        if (Files.isDirectory(file)) {
-            throw new NpyException(NpyError.IO_ERROR, source, "is a directory");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            long fileLength = Files.isRegularFile(file) ? Files.size(file) : -1;
-            return readFrom(new BufferedInputStream(in, CHUNK_BYTES), source, fileLength);
-        } catch (NoSuchFileException e) {
-            throw new NpyException(NpyError.NOT_FOUND, source, e);
+        try (InputStream in = InputFile.open(file, source)) {
+            return readFrom(new BufferedInputStream(in, CHUNK_BYTES), source, InputFile.knownLength(file));
         } catch (IOException e) {
             throw ioError(source, e);
         }
@@ -144,6 +136,7 @@ public final class NpyReader {
             char kind = kindOf(header, source);
             int[] shape = validatedShape(header.dimensions, source);
             int count = Math.toIntExact(sizeOf(shape));
+            requireMemory(count, header.fortranOrder, source);
 
             // Data: exactly count * itemSize bytes, then the end of the input.
             long expectedDataBytes = (long) count * itemSize;
@@ -169,6 +162,20 @@ public final class NpyReader {
             return NpyArray.wrapValidated(shape, values, dtypeName(kind, itemSize));
         } catch (IOException e) {
             throw ioError(source, e);
+        }
+    }
+
+    /**
+     * Refuses, before any data is read, an array whose doubles (twice as many for a Fortran-order file, which is
+     * reordered into a copy) do not fit in the heap the JVM can still allocate: a consistent header over a huge
+     * sparse file would otherwise end in an {@link OutOfMemoryError}.
+     */
+    private static void requireMemory(int count, boolean fortran, String source) throws NpyException {
+        long needed = (long) count * Double.BYTES * (fortran ? 2 : 1);
+        Runtime runtime = Runtime.getRuntime();
+        long available = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        if (needed > available) {
+            throw new NpyException(NpyError.TOO_LARGE, source, count, needed >> 20, available >> 20);
         }
     }
 

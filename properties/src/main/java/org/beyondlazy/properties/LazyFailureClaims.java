@@ -2,18 +2,11 @@ package org.beyondlazy.properties;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Locale;
-import org.beyondlazy.core.FactoredTruth;
-import org.beyondlazy.core.Generators;
-import org.beyondlazy.core.ModelKind;
-import org.beyondlazy.core.Problem;
-import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
-import org.beyondlazy.core.lazy.LazyInstances;
-import org.beyondlazy.core.lazy.SphereMoments;
 import org.beyondlazy.core.lazy.TangentRank;
-import org.beyondlazy.core.lazy.TangentSpace;
-import org.hipparchus.random.RandomGenerator;
+import org.beyondlazy.experiments.LazyMeanStudy;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -56,98 +49,44 @@ public abstract class LazyFailureClaims implements BackendUnderTest {
     @Tag("C6")
     @SpecRef({"C6", "E5.12"})
     void lazyResidualFailsBelowTheThresholdAndVanishesFromIt(int d, int l, String widthSpec) {
-        int[] widths = parseWidths(widthSpec);
-        int maxWidth = widths[widths.length - 1];
-        long n = Sizes.symmetricDimension(d, l);
-        int mStar = TangentRank.threshold(d, l);
-        SphereMoments moments = SphereMoments.of(d, l);
-        double[][] rho = new double[SEEDS][widths.length];
-        double[][] exact = new double[SEEDS][widths.length];
-        double[][][] extra = new double[SEEDS][widths.length][EXTRA_TARGETS];
-        LazyInstances.Instance[] instances = new LazyInstances.Instance[SEEDS];
-        for (int s = 0; s < SEEDS; s++) {
-            instances[s] = LazyInstances.rankOneTarget(ClaimSettings.seed() + s, d, l, maxWidth);
-            RandomGenerator rng = Generators.rng(instances[s].seed() ^ EXTRA_TARGET_STREAM);
-            FactoredTruth[] targets = new FactoredTruth[EXTRA_TARGETS];
-            for (int j = 0; j < EXTRA_TARGETS; j++) {
-                targets[j] = new FactoredTruth(l, d, 1, Generators.unitVector(rng, d), new double[] {1.0});
-            }
-            for (int k = 0; k < widths.length; k++) {
-                int m = widths[k];
-                Problem p = Problem.of(ModelKind.PLAIN, m, 0.0, instances[s].truth());
-                TangentSpace v = backend().tangentSpace(p, instances[s].initialization(m));
-                rho[s][k] = v.lazyResidual(instances[s].truth());
-                if (m < mStar) {
-                    exact[s][k] = moments.conditionalMeanSquare(v); // E5.12 for this W₀
-                    for (int j = 0; j < EXTRA_TARGETS; j++) {
-                        double r = v.lazyResidual(targets[j]);
-                        extra[s][k][j] = r * r;
-                    }
-                }
-            }
-        }
+        LazyMeanStudy.Result result = LazyMeanStudy.run(backend(),
+                new LazyMeanStudy.Spec(d, l, parseWidths(widthSpec), ClaimSettings.seed(), SEEDS, EXTRA_TARGETS));
+        int mStar = result.threshold();
+        long n = result.symmetricDimension();
         StringBuilder report = new StringBuilder();
         double worstZ = 0;
-        for (int k = 0; k < widths.length; k++) {
-            int m = widths[k];
-            double predicted = TangentRank.predictedMeanSquare(d, l, m);
+        for (LazyMeanStudy.Width w : result.widths()) {
+            int m = w.width();
             if (m >= mStar) {
                 assertThat(TangentRank.isDefective(d, l, m)).isFalse();
                 for (int s = 0; s < SEEDS; s++) {
-                    assertThat(rho[s][k]).as("ρ_lazy at m=%d ≥ m*=%d, (d=%d, l=%d), seed %dL", m, mStar, d, l,
-                            instances[s].seed()).isLessThanOrEqualTo(ROUND_OFF);
+                    assertThat(w.residuals()[s]).as("ρ_lazy at m=%d ≥ m*=%d, (d=%d, l=%d), seed %dL", m, mStar, d, l,
+                            ClaimSettings.seed() + s).isLessThanOrEqualTo(ROUND_OFF);
                 }
                 continue;
             }
-            // E5.12: every sample ρ² − E_u[ρ²|W₀] has mean 0 given W₀; the 400 samples are uncorrelated.
-            int samples = SEEDS * (1 + EXTRA_TARGETS);
-            double sumRho = 0;
-            double sumDiff = 0;
-            double sumDiff2 = 0;
-            double sumExact = 0;
-            double sumSquares = 0;
-            for (int s = 0; s < SEEDS; s++) {
-                sumExact += exact[s][k];
-                double[] squares = new double[1 + EXTRA_TARGETS];
-                squares[0] = rho[s][k] * rho[s][k];
-                System.arraycopy(extra[s][k], 0, squares, 1, EXTRA_TARGETS);
-                for (double sq : squares) {
-                    double diff = sq - exact[s][k];
-                    sumDiff += diff;
-                    sumDiff2 += diff * diff;
-                    sumRho += Math.sqrt(sq);
-                    sumSquares += sq;
-                }
-            }
-            double meanDiff = sumDiff / samples;
-            double sd = Math.sqrt(Math.max(sumDiff2 - samples * meanDiff * meanDiff, 0) / (samples - 1));
-            double z = meanDiff / (sd / Math.sqrt(samples));
-            double meanExact = sumExact / SEEDS;
-            double meanSquare = sumSquares / samples;
-            double approximationZ = (meanSquare - predicted) / (sd / Math.sqrt(samples)); // how far 1 − md/N is, for the report
-            worstZ = Math.max(worstZ, Math.abs(z));
-            report.append(String.format(Locale.ROOT, "m=%d meanSq=%.4f exact=%.4f z=%.2f | 1−md/N=%.4f bias %.4f (z %.1f); ",
-                    m, meanSquare, meanExact, z, predicted, meanExact - predicted, approximationZ));
-            assertThat(Math.abs(z)).as("sampled mean ρ² %s vs exact E5.12 mean %s at (d=%d, l=%d, m=%d): z = %s over %d samples",
-                    meanSquare, meanExact, d, l, m, z, samples).isLessThanOrEqualTo(Z_BAND);
-            assertThat(Math.abs(meanExact - predicted)).as("E5.10 approximation 1 − md/N = %s vs exact mean %s at (d=%d, l=%d, m=%d)",
-                    predicted, meanExact, d, l, m).isLessThanOrEqualTo(APPROXIMATION_TOLERANCE);
+            worstZ = Math.max(worstZ, Math.abs(w.z()));
+            report.append(String.format(Locale.ROOT, "m=%d meanSq=%.4f exact=%.4f z=%.2f | 1−md/N=%.4f bias %.4f; ",
+                    m, w.meanSquare(), w.meanExact(), w.z(), w.predicted(), w.meanExact() - w.predicted()));
+            assertThat(Math.abs(w.z())).as("sampled mean ρ² %s vs exact E5.12 mean %s at (d=%d, l=%d, m=%d): z = %s over %d samples",
+                    w.meanSquare(), w.meanExact(), d, l, m, w.z(), w.samples()).isLessThanOrEqualTo(Z_BAND);
+            assertThat(Math.abs(w.meanExact() - w.predicted())).as("E5.10 approximation 1 − md/N = %s vs exact mean %s at (d=%d, l=%d, m=%d)",
+                    w.predicted(), w.meanExact(), d, l, m).isLessThanOrEqualTo(APPROXIMATION_TOLERANCE);
             if (2L * m * d <= n) {
-                assertThat(sumRho / samples).as("mean ρ_lazy at (d=%d, l=%d, m=%d), m·d ≤ N/2", d, l, m).isGreaterThanOrEqualTo(0.5);
+                assertThat(w.meanResidual()).as("mean ρ_lazy at (d=%d, l=%d, m=%d), m·d ≤ N/2", d, l, m).isGreaterThanOrEqualTo(0.5);
             }
         }
-        for (int s = 0; s < SEEDS; s++) {
-            for (int k = 1; k < widths.length; k++) {
-                assertThat(rho[s][k]).as("ρ_lazy non-increasing from m=%d to m=%d, (d=%d, l=%d), seed %dL", widths[k - 1],
-                        widths[k], d, l, instances[s].seed()).isLessThanOrEqualTo(rho[s][k - 1] + MONOTONE_SLACK);
+        List<LazyMeanStudy.Width> widths = result.widths();
+        for (int k = 1; k < widths.size(); k++) {
+            for (int s = 0; s < SEEDS; s++) {
+                assertThat(widths.get(k).residuals()[s]).as("ρ_lazy non-increasing from m=%d to m=%d, (d=%d, l=%d), seed %dL",
+                        widths.get(k - 1).width(), widths.get(k).width(), d, l, ClaimSettings.seed() + s)
+                        .isLessThanOrEqualTo(widths.get(k - 1).residuals()[s] + MONOTONE_SLACK);
             }
         }
         ClaimOutput.printf(Locale.ROOT, "C6 (d=%d, l=%d, N=%d, m*=%d, %d seeds × %d targets): max |z| %.2f; %s%n", d, l, n, mStar,
                 SEEDS, 1 + EXTRA_TARGETS, worstZ, report);
     }
-
-    /** XOR-ed into the instance seed for the generator of the extra directions (a stream independent of A5.3's). */
-    static final long EXTRA_TARGET_STREAM = 0x6C617A79L;
 
     /** "a-b" (a range) or space-separated widths, increasing. */
     static int[] parseWidths(String spec) {

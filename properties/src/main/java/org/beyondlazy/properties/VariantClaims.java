@@ -29,20 +29,31 @@ public abstract class VariantClaims implements BackendUnderTest {
     /** C8: the lazy residual must grow by at least this much (median) from the smallest to the largest d. */
     public static final double C8_LAZY_GROWTH = 0.3;
 
-    /** C9: seeds 0..59. */
+    /** C9: seeds ClaimSettings.seed() + 0 … 59 (independent of seeds 0..99, on which the bounds were chosen). */
     public static final int C9_SEEDS = 60;
-    /** C9: required stuck rate at m = r (measured 61/100 on seeds 0..99, see the spec). */
-    public static final double C9_MIN_STUCK_RATE = 0.45;
-    /** C9: required success rate at m = 3r (measured 100/100). */
-    public static final double C9_MIN_WIDE_RATE = 0.9;
+    /**
+     * C9: Wilson 95% lower bound required for the rate of m = r runs stuck at an approximate second-order
+     * stationary point (measured 60/100 on seeds 0..99, Wilson [0.50, 0.69]).
+     */
+    public static final double C9_MIN_STATIONARY_LOWER = 0.35;
+    /** C9: Wilson lower bound required for the fraction of those that are degenerate saddles (measured 60/60). */
+    public static final double C9_MIN_SADDLE_LOWER = 0.8;
+    /** C9: Wilson lower bound required for the success rate at m = 3r (measured 100/100). */
+    public static final double C9_MIN_WIDE_LOWER = 0.85;
 
-    /** C10: seeds 0..39. */
+    /** C10 at l = 3: seeds ClaimSettings.seed() + 0 … 39 (independent of seeds 0..99, on which the bound was chosen). */
     public static final int C10_SEEDS = 40;
-    /** C10: required rate of runs fitted in order with the staircase (measured 97/100 ordered). */
-    public static final double C10_MIN_RATE = 0.85;
+    /** C10 at l = 3: Wilson 95% lower bound required for ordered-with-staircase runs (measured 92/100, Wilson [0.85, 0.96]). */
+    public static final double C10_MIN_LOWER = 0.7;
+    /** C10 at l = 4 (G21's setting): seeds ClaimSettings.seed() + 0 … 15. */
+    public static final int C10_ORDER4_SEEDS = 16;
+    /** C10 at l = 4: Wilson lower bound required (see spec/07-variant.md for the rate measured on seeds 0..23). */
+    public static final double C10_ORDER4_MIN_LOWER = 0.6;
 
-    /** C13: seeds 0..9 per λ. */
+    /** C13: seeds ClaimSettings.seed() + 0 … 9 per λ. */
     public static final int C13_SEEDS = 10;
+    /** C13: at least this many of them must fit every component, so that the floor is checked on enough runs. */
+    public static final int C13_MIN_FITTED = 5;
     /** C13: |final error / E7.6 prediction − 1|: convergence to the fixed point in finite time (measured &lt; 1e-5). */
     public static final double C13_REL = 0.01;
 
@@ -91,36 +102,65 @@ public abstract class VariantClaims implements BackendUnderTest {
     @Test
     @Tag("C9")
     @SpecRef("C9")
-    void vanillaGradientDescentWithMEqualToRGetsStuck() {
-        SuccessRate stuck = new SuccessRate("C9 vanilla GD m = r = " + VanillaStuckStudy.RANK + ", relative loss >= "
-                + VanillaStuckStudy.STUCK_LOSS + " after " + VanillaStuckStudy.STEPS_NARROW + " steps");
+    void vanillaGradientDescentWithMEqualToRStallsAtDegenerateSaddles() {
+        SuccessRate stationary = new SuccessRate("C9 vanilla GD m = r = " + VanillaStuckStudy.RANK + ", stuck (relative loss >= "
+                + VanillaStuckStudy.STUCK_LOSS + " after " + VanillaStuckStudy.STEPS_NARROW + " steps) at a second-order stationary point");
+        SuccessRate saddle = new SuccessRate("C9 of those, a degenerate saddle (a kick of " + VanillaStuckStudy.KICK
+                + " along the worst-fitted truth direction lowers the relative loss by >= " + VanillaStuckStudy.ESCAPE_DROP + ")");
         SuccessRate wide = new SuccessRate("C9 vanilla GD m = " + VanillaStuckStudy.WIDE + ", relative loss <= "
                 + VanillaStuckStudy.SUCCESS_LOSS + " after " + VanillaStuckStudy.STEPS_WIDE + " steps");
-        for (long s = 0; s < C9_SEEDS; s++) {
-            stuck.record(s, VanillaStuckStudy.narrowStuck(backend(), s));
+        long base = ClaimSettings.seed();
+        for (long s = base; s < base + C9_SEEDS; s++) {
+            VanillaStuckStudy.Run run = VanillaStuckStudy.run(backend(), VanillaStuckStudy.RANK, VanillaStuckStudy.STEPS_NARROW, s, true);
+            stationary.record(s, run.stationary());
+            if (run.stationary()) {
+                saddle.record(s, run.degenerateSaddle());
+            }
             wide.record(s, VanillaStuckStudy.wideSucceeds(backend(), s));
         }
-        ClaimOutput.println(stuck);
+        ClaimOutput.println(stationary);
+        ClaimOutput.println(saddle);
         ClaimOutput.println(wide);
-        assertThat(stuck.rate()).as(stuck.toString()).isGreaterThanOrEqualTo(C9_MIN_STUCK_RATE);
-        assertThat(wide.rate()).as(wide.toString()).isGreaterThanOrEqualTo(C9_MIN_WIDE_RATE);
+        assertThat(stationary.wilson().getLowerBound()).as(stationary.toString()).isGreaterThanOrEqualTo(C9_MIN_STATIONARY_LOWER);
+        assertThat(saddle.wilson().getLowerBound()).as(saddle.toString()).isGreaterThanOrEqualTo(C9_MIN_SADDLE_LOWER);
+        assertThat(wide.wilson().getLowerBound()).as(wide.toString()).isGreaterThanOrEqualTo(C9_MIN_WIDE_LOWER);
     }
 
     @Test
     @Tag("C10")
     @SpecRef("C10")
     void componentsAreFittedInDecreasingOrderOfTheirCoefficients() {
-        SuccessRate rate = new SuccessRate("C10 fitted in decreasing order of c* with plateaus within "
+        SuccessRate rate = new SuccessRate("C10 l=3 fitted in decreasing order of c* with plateaus within "
                 + DeflationStudy.PLATEAU_REL + " of the remaining mass");
         StringBuilder log = new StringBuilder();
-        for (long s = 0; s < C10_SEEDS; s++) {
+        long base = ClaimSettings.seed();
+        for (long s = base; s < base + C10_SEEDS; s++) {
             DeflationStudy.Deflation result = DeflationStudy.run(backend(), s);
             rate.record(s, result.ordered() && result.plateausMatch());
             log.append(String.format(Locale.ROOT, "seed %d: fit steps %s, plateau ||T-T*||^2 %s vs %s%n", s,
                     Arrays.toString(result.fitSteps()), Arrays.toString(result.plateaus()), Arrays.toString(result.expected())));
         }
         ClaimOutput.println(rate);
-        assertThat(rate.rate()).as("%s%n%s", rate, log).isGreaterThanOrEqualTo(C10_MIN_RATE);
+        assertThat(rate.wilson().getLowerBound()).as("%s%n%s", rate, log).isGreaterThanOrEqualTo(C10_MIN_LOWER);
+    }
+
+    @Test
+    @Tag("C10")
+    @SpecRef("C10")
+    void atOrderFourTheFittedComponentsComeInDecreasingOrderOfTheirCoefficients() {
+        DeflationStudy.Setting setting = DeflationStudy.order4();
+        SuccessRate rate = new SuccessRate("C10 l=4 (G21: orthonormal, distinct c*, delta = " + setting.config().delta()
+                + ", eta = " + setting.config().eta() + ", one epoch) fitted components in decreasing order of c* with the staircase");
+        StringBuilder log = new StringBuilder();
+        long base = ClaimSettings.seed();
+        for (long s = base; s < base + C10_ORDER4_SEEDS; s++) {
+            DeflationStudy.Deflation result = DeflationStudy.run(backend(), setting, s);
+            rate.record(s, result.orderedAmongFitted() && result.plateausMatchFitted(setting.coefficients()));
+            log.append(String.format(Locale.ROOT, "seed %d: fit steps %s, plateaus %s%n", s, Arrays.toString(result.fitSteps()),
+                    Arrays.toString(result.plateaus())));
+        }
+        ClaimOutput.println(rate);
+        assertThat(rate.wilson().getLowerBound()).as("%s%n%s", rate, log).isGreaterThanOrEqualTo(C10_ORDER4_MIN_LOWER);
     }
 
     @Test
@@ -128,15 +168,24 @@ public abstract class VariantClaims implements BackendUnderTest {
     @SpecRef("C13")
     void finalErrorSitsOnTheRegularizationFloor() {
         double worst = 0;
+        List<String> unfitted = new ArrayList<>();
         for (double lambda : FloorStudy.lambdas()) {
-            for (long s = 0; s < C13_SEEDS; s++) {
+            int fitted = 0;
+            for (long s = ClaimSettings.seed(); s < ClaimSettings.seed() + C13_SEEDS; s++) {
                 FloorStudy.Run run = FloorStudy.run(backend(), lambda, s);
+                if (!run.fitted()) {
+                    unfitted.add(String.format(Locale.ROOT, "lambda=%s seed %d (final %.3g)", lambda, s, run.finalError()));
+                    continue;
+                }
+                fitted++;
                 worst = Math.max(worst, run.deviation());
                 assertThat(run.deviation()).as("C13 lambda=%s seed %d on %s: final %s vs predicted %s",
                         lambda, s, backend().name(), run.finalError(), run.predicted()).isLessThanOrEqualTo(C13_REL);
             }
+            assertThat(fitted).as("C13 lambda=%s: runs that fitted every component (the claim is judged on them)", lambda)
+                    .isGreaterThanOrEqualTo(C13_MIN_FITTED);
         }
-        ClaimOutput.printf(Locale.ROOT, "C13 on %s: max |final/predicted - 1| = %.2e over %d lambdas x %d seeds%n",
-                backend().name(), worst, FloorStudy.lambdas().length, C13_SEEDS);
+        ClaimOutput.printf(Locale.ROOT, "C13 on %s: max |final/predicted - 1| = %.2e over the fitted runs of %d lambdas x %d seeds; "
+                + "not fitted (C8's business): %s%n", backend().name(), worst, FloorStudy.lambdas().length, C13_SEEDS, unfitted);
     }
 }

@@ -22,7 +22,9 @@ public final class DenseTensor {
     public DenseTensor(int order, int dim) {
         this.order = Check.atLeast("order l", order, 0);
         this.dim = Check.atLeast("dimension d", dim, 1);
-        this.entries = new double[order == 0 ? 1 : Sizes.denseLength(dim, order)];
+        int length = order == 0 ? 1 : Sizes.denseLength(dim, order);
+        org.beyondlazy.core.HeapBudget.requireDoubles("dense tensor d^l with d=" + dim + ", l=" + order, length);
+        this.entries = new double[length];
     }
 
     /** Wraps a copy of {@code entries} (length d^l). */

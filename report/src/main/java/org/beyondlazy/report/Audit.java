@@ -167,6 +167,15 @@ public final class Audit {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        if (onlyClaims != null) {
+            Set<String> known = new java.util.TreeSet<>();
+            claims.forEach(c -> known.add(c.id()));
+            for (String id : new java.util.TreeSet<>(onlyClaims)) {
+                if (!known.contains(id)) { // before any work: an unknown id would select nothing and pass
+                    throw new BeyondLazyException(ErrorCode.UNKNOWN_NAME, "claim", id, "the ids of spec/claims.md: " + known);
+                }
+            }
+        }
         Integer count = options.examples() != null ? options.examples() : (profile.equals("full") ? Integer.valueOf(FULL_EXAMPLES) : null);
         Path abs = out.toAbsolutePath();
         try {
@@ -204,7 +213,7 @@ public final class Audit {
                     progress.sectionStarted(s);
                     long t0 = System.nanoTime();
                     try {
-                        sections.add(new SectionOutcome(s, s.run(new AuditSection.Context(profile, figures, log)), null,
+                        sections.add(new SectionOutcome(s, s.run(new AuditSection.Context(profile, figures, log, options.seed() - ClaimSettings.DEFAULT_SEED)), null,
                                 (System.nanoTime() - t0) / 1e9));
                     } catch (RuntimeException e) {
                         sections.add(new SectionOutcome(s, AuditSection.Result.empty(), String.valueOf(e), (System.nanoTime() - t0) / 1e9));

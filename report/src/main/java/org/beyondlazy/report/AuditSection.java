@@ -24,10 +24,20 @@ public interface AuditSection {
     /** Runs the experiment for a profile and writes its figures into {@code context.figures()}. */
     Result run(Context context);
 
-    /** What a section sees: the profile, where figures go, a log for progress lines. */
-    record Context(String profile, Path figures, java.util.function.Consumer<String> log) {
+    /**
+     * What a section sees: the profile, where figures go, a log for progress lines, and the shift of its seeds.
+     *
+     * @param seedShift {@code audit --seed S} minus the default seed: a section's seed k becomes k + seedShift
+     *                  ({@link #seed}), so the default run keeps its seeds and any other base seed moves every one
+     */
+    record Context(String profile, Path figures, java.util.function.Consumer<String> log, long seedShift) {
         public boolean full() {
             return profile.equals("full");
+        }
+
+        /** The seed a section names k in the default run. */
+        public long seed(long k) {
+            return k + seedShift;
         }
     }
 

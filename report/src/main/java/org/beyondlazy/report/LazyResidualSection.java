@@ -52,7 +52,7 @@ public final class LazyResidualSection implements AuditSection {
             int l = c[1];
             int maxWidth = TangentRank.threshold(d, l) + 2;
             LazyResidualStudy.Result study = LazyResidualStudy.run(backend,
-                    new LazyResidualStudy.Spec(d, l, LazyResidualStudy.Spec.upTo(maxWidth), FIRST_SEED, seeds));
+                    new LazyResidualStudy.Spec(d, l, LazyResidualStudy.Spec.upTo(maxWidth), context.seed(FIRST_SEED), seeds));
             long n = study.symmetricDimension();
             int mStar = study.threshold();
             double[] ms = new double[maxWidth];
@@ -90,7 +90,7 @@ public final class LazyResidualSection implements AuditSection {
                             new Plots.Series("mean ρ_lazy² (A5.2), 95% t-interval", ms, mean, true, lower, upper),
                             new Plots.Series("1 − m·d/N (E5.10)", ms, predicted, false),
                             new Plots.Series("m* = " + mStar + " (E5.9)", new double[] {mStar, mStar}, new double[] {0, 1}, false)));
-            result.figures().add(new Figure(file, "Mean of ρ_lazy² over seeds 1000.." + (999 + seeds) + " for a random unit rank-one "
+            result.figures().add(new Figure(file, "Mean of ρ_lazy² over seeds " + context.seed(FIRST_SEED) + ".." + context.seed(FIRST_SEED + seeds - 1) + " for a random unit rank-one "
                     + "target and Gaussian W₀ (A5.3), against m, with the 95% Student-t interval of the mean over seeds; the line "
                     + "1 − m·d/N and the threshold m* (vertical). Below m* the lazy limit cannot fit the target; from m* on it fits exactly.",
                     "C6 fails if the mean of ρ_lazy² is 0 somewhere below m* (the lazy limit fits although m·d < N), or if it is above "
@@ -99,9 +99,9 @@ public final class LazyResidualSection implements AuditSection {
         result.tables().add(new Table("ρ_lazy against m", List.of("d", "l", "N", "m*", "m", "mean ρ", "mean ρ²", "1 − md/N"), rows));
         result.measurements().add(new Measurement("C6", positiveBelow + "/" + trialsBelow + " instances below m* have ρ_lazy > " + LazyFailureClaims.POSITIVE_FLOOR + "; "
                         + zeroFrom + "/" + trialsFrom + " from m* have ρ_lazy ≤ " + LazyFailureClaims.ROUND_OFF,
-                "1000.." + (999 + seeds), positiveBelow + zeroFrom, trialsBelow + trialsFrom));
+                context.seed(FIRST_SEED) + ".." + context.seed(FIRST_SEED + seeds - 1), positiveBelow + zeroFrom, trialsBelow + trialsFrom));
         result.measurements().add(new Measurement("C5", rankMatches + "/" + rankTrials
-                + " tangent ranks (A5.1) equal the formula E5.8", "1000.." + (999 + seeds), rankMatches, rankTrials));
+                + " tangent ranks (A5.1) equal the formula E5.8", context.seed(FIRST_SEED) + ".." + context.seed(FIRST_SEED + seeds - 1), rankMatches, rankTrials));
         return new Result("The lazy (NTK) limit fits the best approximation of T* in the tangent space V(W₀); its relative error is "
                 + "ρ_lazy. W20's lower bound in its quantitative form: ρ_lazy > 0 below m* = ⌈N(d,l)/d⌉, ≈ 0 from m* on.",
                 result.figures(), result.tables(), result.measurements());

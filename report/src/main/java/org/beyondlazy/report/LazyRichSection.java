@@ -2,14 +2,8 @@ package org.beyondlazy.report;
 
 import java.util.List;
 import java.util.Locale;
-import org.beyondlazy.core.FactoredTruth;
-import org.beyondlazy.core.Generators;
-import org.beyondlazy.core.ModelKind;
-import org.beyondlazy.core.Objective;
-import org.beyondlazy.core.Problem;
 import org.beyondlazy.core.SpecRef;
-import org.beyondlazy.core.lazy.AlphaScaling;
-import org.beyondlazy.core.optim.GradientDescent;
+import org.beyondlazy.experiments.LazyRichStudy;
 import org.beyondlazy.fast.GramBackend;
 import org.beyondlazy.reference.ReferenceBackend;
 
@@ -20,14 +14,14 @@ import org.beyondlazy.reference.ReferenceBackend;
  */
 @SpecRef("C7")
 public final class LazyRichSection implements AuditSection {
-    static final int ORDER = 3;
-    static final int DIM = 10;
+    static final int ORDER = LazyRichStudy.ORDER;
+    static final int DIM = LazyRichStudy.DIM;
     /** m = 10 &lt; m*(10, 3) = 22. */
-    static final int WIDTH = 10;
-    static final double ALPHA = 64;
-    static final double LAZY_LR = 0.02;
-    static final double RICH_LR = 0.05;
-    static final double RICH_INIT = 0.1;
+    static final int WIDTH = LazyRichStudy.WIDTH;
+    static final double ALPHA = LazyRichStudy.ALPHA;
+    static final double LAZY_LR = LazyRichStudy.LAZY_LR;
+    static final double RICH_LR = LazyRichStudy.RICH_LR;
+    static final double RICH_INIT = LazyRichStudy.RICH_INIT;
     static final long SEED = 11L;
 
     @Override
@@ -49,38 +43,13 @@ public final class LazyRichSection implements AuditSection {
     public Result run(Context context) {
         int steps = context.full() ? 20000 : 6000;
         int every = 20;
-        FactoredTruth truth = Generators.truth(SEED, ORDER, DIM, new double[] {1.0}, false);
-        double truthNorm = Math.sqrt(truth.normSquared());
-        // lazy: paired initialization W₀ = [V; V], signs (+, −), target T*/α (E5.3)
-        double[] halves = Generators.gaussian(Generators.rng(SEED + 1), WIDTH / 2, DIM, 1.0 / Math.sqrt(DIM));
-        double[] w0 = AlphaScaling.pairedInitialization(halves, DIM);
-        Problem paired = new Problem(ModelKind.PLAIN, WIDTH, AlphaScaling.pairedSigns(WIDTH), 0.0, truth);
-        Problem scaled = AlphaScaling.centeredByPairing(paired, ALPHA);
-        Objective lazyF = new GramBackend().objective(scaled);
-        // rich: α = 1, small initialization, all signs +1
-        Problem rich = Problem.of(ModelKind.PLAIN, WIDTH, 0.0, truth);
-        Objective richF = new GramBackend().objective(rich);
-        double[] wr = Generators.gaussian(Generators.rng(SEED + 2), WIDTH, DIM, RICH_INIT / Math.sqrt(DIM));
-        double[] wl = w0.clone();
-        GradientDescent lazyGd = new GradientDescent(LAZY_LR);
-        GradientDescent richGd = new GradientDescent(RICH_LR);
-        int samples = steps / every + 1;
-        double[] t = new double[samples];
-        double[] lazyErr = new double[samples];
-        double[] richErr = new double[samples];
-        for (int k = 0, s = 0; k <= steps; k++) {
-            if (k % every == 0) {
-                t[s] = k;
-                lazyErr[s] = ALPHA * lazyF.residualNorm(wl) / truthNorm; // E5.1: ‖α·h(w) − T*‖/‖T*‖
-                richErr[s] = richF.relativeError(wr);
-                s++;
-            }
-            if (k < steps) {
-                lazyGd.step(lazyF, wl);
-                richGd.step(richF, wr);
-            }
-        }
-        double rho = new ReferenceBackend().tangentSpace(paired, w0).lazyResidual(truth);
+        LazyRichStudy.Result study = LazyRichStudy.run(new GramBackend(), new ReferenceBackend(), context.seed(SEED), steps, every);
+        long seed = study.seed();
+        double[] t = study.step();
+        double[] lazyErr = study.lazy();
+        double[] richErr = study.rich();
+        int samples = t.length;
+        double rho = study.residual();
         double[] rhoLine = new double[samples];
         java.util.Arrays.fill(rhoLine, rho);
         String file = id() + ".png";
@@ -92,7 +61,7 @@ public final class LazyRichSection implements AuditSection {
         Result result = Result.empty();
         result.figures().add(new Figure(file, String.format(Locale.ROOT, "Same width m = %d below m* = 22, rank-one unit target (seed %d): "
                 + "lazy training stalls at the lazy residual ρ_lazy = %.3f of its initialization, rich training fits the target "
-                + "(final relative errors: lazy %.3g, rich %.3g after %d steps). η = %s (lazy), %s (rich).", WIDTH, SEED, rho,
+                + "(final relative errors: lazy %.3g, rich %.3g after %d steps). η = %s (lazy), %s (rich).", WIDTH, seed, rho,
                 lazyErr[samples - 1], richErr[samples - 1], steps, LAZY_LR, RICH_LR),
                 "C7 fails if the lazy curve falls clearly below the ρ_lazy line (the lazy limit cannot beat its tangent space), "
                         + "and the picture contradicts C6 if the rich curve also stalls at ρ_lazy."));

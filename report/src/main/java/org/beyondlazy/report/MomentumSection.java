@@ -3,8 +3,7 @@ package org.beyondlazy.report;
 import java.util.List;
 import java.util.Locale;
 import org.beyondlazy.core.SpecRef;
-import org.beyondlazy.core.momentum.Envelope;
-import org.beyondlazy.core.momentum.MomentumOdes;
+import org.beyondlazy.experiments.MomentumOdeStudy;
 
 /**
  * Audit section for C11: the decay of ‖e(t)‖ under the gradient-descent, heavy-ball and Nesterov ODEs
@@ -12,10 +11,8 @@ import org.beyondlazy.core.momentum.MomentumOdes;
  */
 @SpecRef("C11")
 public final class MomentumSection implements AuditSection {
-    /** The kernel: diag(1, 0.3, 0.1), so λ_min = 0.1. */
-    static final double[] EIGENVALUES = {1.0, 0.3, 0.1};
-    /** Heavy-ball damping γ = 2√λ_min (critical damping of the slowest mode). */
-    static final double GAMMA = 2 * Math.sqrt(0.1);
+    /** Heavy-ball damping of the plotted curve (MomentumOdeStudy). */
+    static final double GAMMA = MomentumOdeStudy.GAMMA;
 
     @Override
     public String id() {
@@ -35,39 +32,26 @@ public final class MomentumSection implements AuditSection {
     @Override
     public Result run(Context context) {
         double end = context.full() ? 400 : 150;
-        int n = EIGENVALUES.length;
-        double[][] k = new double[n][n];
-        double[] e0 = new double[n];
-        for (int i = 0; i < n; i++) {
-            k[i][i] = EIGENVALUES[i];
-            e0[i] = 1.0 / Math.sqrt(n);
-        }
-        MomentumOdes odes = new MomentumOdes(1e-14, 1e-11);
+        MomentumOdeStudy.Result study = MomentumOdeStudy.run(end);
         Result result = Result.empty();
-        List<MomentumOdes.Sample> gd = odes.integrate(MomentumOdes.Form.GRADIENT_DESCENT, k, e0, 0, 0, 0.1, end);
-        List<MomentumOdes.Sample> hb = odes.integrate(MomentumOdes.Form.HEAVY_BALL, k, e0, GAMMA, 0, 0.1, end);
-        List<MomentumOdes.Sample> nes = odes.integrate(MomentumOdes.Form.NESTEROV, k, e0, 0, 1e-4, 0.1, end);
-        double[] nt = nes.stream().mapToDouble(MomentumOdes.Sample::time).toArray();
-        double[] nv = nes.stream().mapToDouble(MomentumOdes.Sample::errorNorm).toArray();
+        double[] nt = study.nesterov().time();
+        double[] nv = study.nesterov().errorNorm();
         double[] ref = new double[nt.length];
         for (int i = 0; i < nt.length; i++) {
             ref[i] = 10 * Math.pow(nt[i], -1.5);
         }
         String file = id() + "-decay.png";
         Plots.chart(context.figures().resolve(file), "‖e(t)‖ under the limiting ODEs (K = diag(1, 0.3, 0.1))", new Plots.Axes("t", "‖e(t)‖", true, true), List.of(
-                new Plots.Series("GD (E6.2): e' = −Ke", gd.stream().mapToDouble(MomentumOdes.Sample::time).toArray(),
-                        gd.stream().mapToDouble(MomentumOdes.Sample::errorNorm).toArray(), false),
+                new Plots.Series("GD (E6.2): e' = −Ke", study.gradientDescent().time(), study.gradientDescent().errorNorm(), false),
                 new Plots.Series("heavy ball (E6.3): e'' + γe' + Ke = 0, γ = " + String.format(Locale.ROOT, "%.3f", GAMMA),
-                        hb.stream().mapToDouble(MomentumOdes.Sample::time).toArray(),
-                        hb.stream().mapToDouble(MomentumOdes.Sample::errorNorm).toArray(), false),
+                        study.heavyBall().time(), study.heavyBall().errorNorm(), false),
                 new Plots.Series("Nesterov (E6.4): e'' + (3/t)e' + Ke = 0", nt, nv, false),
                 new Plots.Series("10·t^(−3/2) (E6.5)", nt, ref, false)));
         result.figures().add(new Figure(file, "Error norm under the three ODEs of spec 06-momentum.md from e(0) = (1,1,1)/√3, e'(0) = 0: "
                 + "on these log–log axes GD and heavy ball bend down (exponential decay), the Nesterov ODE follows the straight t^(−3/2) line.",
                 "C11 fails if the Nesterov envelope's log–log slope leaves −3/2 ± 0.1, or if GD or heavy ball stop decaying exponentially "
                         + "(a straight line here)."));
-        Envelope.Maxima maxima = Envelope.windowMaxima(nt, nv, Envelope.geometricEdges(end / 20, end, 1.3));
-        double slope = Envelope.logLogSlope(maxima);
+        double slope = study.nesterovSlope();
         result.measurements().add(new Measurement("C11", String.format(Locale.ROOT,
                 "log-log slope of the Nesterov-ODE envelope on [%.0f, %.0f]: %.3f (claim −3/2 ± 0.1)", end / 20, end, slope),
                 "deterministic (fixed kernel)", null, null));

@@ -60,7 +60,7 @@ final class ReportFixture {
         List<ClaimRegister.Claim> claims = ClaimRegister.parse(Files.readString(root.resolve("spec/claims.md")));
         Path figures = Files.createDirectories(dir.resolve("figures"));
         FixtureSection section = new FixtureSection();
-        AuditSection.Result result = section.run(new AuditSection.Context("quick", figures, line -> { }));
+        AuditSection.Result result = section.run(new AuditSection.Context("quick", figures, line -> { }, 0L));
         Audit.SectionOutcome outcome = new Audit.SectionOutcome(section, result, null, 1.5);
         List<Audit.ClaimOutcome> outcomes = new ArrayList<>();
         for (ClaimRegister.Claim c : claims) {

@@ -102,18 +102,18 @@ public final class MomentumOdes {
                 System.arraycopy(y, 0, e, 0, n);
                 double[] ke = multiply(kernel, e);
                 double[] dy = new double[y.length];
+                // the friction of the second-order forms; no default: a new form must say its equation
+                double friction = switch (form) {
+                    case GRADIENT_DESCENT -> 0; // first order: unused
+                    case HEAVY_BALL -> damping; // E6.3: v' = −γv − Ke
+                    case NESTEROV -> 3.0 / t; // E6.4: v' = −(3/t)v − Ke
+                };
                 for (int a = 0; a < n; a++) {
-                    switch (form) {
-                        case GRADIENT_DESCENT -> dy[a] = -ke[a]; // E6.2: e' = −Ke
-                        case HEAVY_BALL -> {
-                            dy[a] = y[n + a]; // e' = v
-                            dy[n + a] = -damping * y[n + a] - ke[a]; // E6.3: v' = −γv − Ke
-                        }
-                        case NESTEROV -> {
-                            dy[a] = y[n + a]; // e' = v
-                            dy[n + a] = -3.0 / t * y[n + a] - ke[a]; // E6.4: v' = −(3/t)v − Ke
-                        }
-                        default -> throw new IllegalStateException(form.toString());
+                    if (form == Form.GRADIENT_DESCENT) {
+                        dy[a] = -ke[a]; // E6.2: e' = −Ke
+                    } else {
+                        dy[a] = y[n + a]; // e' = v
+                        dy[n + a] = -friction * y[n + a] - ke[a];
                     }
                 }
                 return dy;

@@ -2,21 +2,42 @@ package org.beyondlazy.experiments.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.beyondlazy.core.SpecRef;
 
 /**
- * Output directories that appear complete or not at all (spec E9.7): the files are built in a temporary
- * directory {@code .<name>.tmp…} beside the target, then moved in, the file that marks completion last;
- * the temporary directory is removed whether or not the build succeeds. A process killed mid-build leaves
- * only the temporary directory, which {@link #removeInterrupted} deletes on the next run.
+ * Directories published as one transaction (spec E9.7): the whole directory is built under a temporary name
+ * {@code .<name>.tmp…} beside the target and renamed into place; an earlier directory of the same name is first
+ * renamed aside to {@code .<name>.old…} and deleted after the swap. A reader sees the old directory, no
+ * directory, or the new one — never files of two builds together.
+ *
+ * <p>What an interruption leaves and who cleans it: a kill during the build leaves {@code .<name>.tmp…}, deleted
+ * by the next {@link #publish} into the same parent ({@link #removeInterrupted}); a kill between the two renames
+ * leaves no target and {@code .<name>.old…}, which the next publish or clean-up renames back. SIGTERM and Ctrl-C
+ * run a shutdown hook that deletes the temporary directories of builds in progress; a build's swap and the
+ * hook exclude each other, so a directory being deleted is never moved into place.
  */
 @SpecRef("E9.7")
 public final class AtomicDirectory {
+    /** Temporary directories of builds in progress, deleted by the shutdown hook. */
+    private static final Set<Path> IN_PROGRESS = ConcurrentHashMap.newKeySet();
+    /** Guards the swaps against the shutdown hook. */
+    private static final Object SWAP = new Object();
+    private static volatile boolean shuttingDown;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicDirectory::cleanUpAtExit, "beyondlazy-cleanup"));
+    }
+
     private AtomicDirectory() {
     }
 
@@ -27,47 +48,123 @@ public final class AtomicDirectory {
     }
 
     /**
-     * Builds the contents of {@code dir} (created if needed; existing files of the same names are replaced)
-     * and moves them into place, {@code last} after every other file.
+     * Builds a directory and publishes it as {@code dir}, replacing an earlier {@code dir} as a whole.
      *
      * @return what {@code build} returned
-     * @throws UncheckedIOException naming {@code dir} when a file cannot be written
+     * @throws UncheckedIOException naming {@code dir} when it cannot be written (nothing is published then)
      */
-    public static <T> T publish(Path dir, String last, Build<T> build) {
-        Path target = dir.toAbsolutePath();
+    public static <T> T publish(Path dir, Build<T> build) {
+        Path target = dir.toAbsolutePath().normalize();
+        Path parent = target.getParent();
+        String name = target.getFileName().toString();
+        Path tmp = null;
         try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".tmp");
-            try {
-                T value = build.into(tmp);
-                Files.createDirectories(target);
-                try (Stream<Path> files = Files.list(tmp)) {
-                    for (Path f : files.sorted(Comparator.comparing(p -> p.getFileName().toString().equals(last) ? 1 : 0)).toList()) {
-                        Files.move(f, target.resolve(f.getFileName()), StandardCopyOption.REPLACE_EXISTING);
-                    }
-                }
-                return value;
-            } finally {
-                deleteTree(tmp);
-            }
+            Files.createDirectories(parent);
+            removeInterrupted(parent, name);
+            tmp = Files.createTempDirectory(parent, "." + name + ".tmp");
+            IN_PROGRESS.add(tmp);
+            T value = build.into(tmp);
+            swap(tmp, target, parent.resolve("." + name + ".old-" + UUID.randomUUID()));
+            return value;
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException(dir + ": cannot write: " + e.getMessage(), e));
         } catch (UncheckedIOException e) {
             throw new UncheckedIOException(new IOException(dir + ": cannot write: " + e.getCause().getMessage(), e.getCause()));
+        } finally {
+            if (tmp != null) {
+                IN_PROGRESS.remove(tmp);
+                deleteQuietly(tmp);
+            }
         }
     }
 
-    /** Deletes the temporary directories {@code .<name>.tmp…} that interrupted builds left in {@code parent}. */
+    private static void swap(Path tmp, Path target, Path old) throws IOException {
+        synchronized (SWAP) {
+            if (shuttingDown) {
+                throw new IOException("the process is shutting down");
+            }
+            boolean replaced = false;
+            if (Files.exists(target)) {
+                move(target, old);
+                replaced = true;
+            }
+            move(tmp, target);
+            if (replaced) {
+                deleteQuietly(old);
+            }
+        }
+    }
+
+    /**
+     * Cleans what interrupted publishes of {@code name} left in {@code parent}: deletes {@code .<name>.tmp…}; puts
+     * back {@code .<name>.old…} when the target is missing (a kill between the renames), else deletes it.
+     */
+    public static void removeInterrupted(Path parent, String name) {
+        clean(parent, p -> p.equals(name));
+    }
+
+    /** {@link #removeInterrupted(Path, String)} for every name in {@code parent} (a sweep's {@code runs/}). */
     public static void removeInterrupted(Path parent) {
+        clean(parent, p -> true);
+    }
+
+    private static void clean(Path parent, java.util.function.Predicate<String> names) {
         if (!Files.isDirectory(parent)) {
             return;
         }
+        List<Path> leftovers;
         try (Stream<Path> list = Files.list(parent)) {
-            for (Path p : list.filter(q -> Files.isDirectory(q) && q.getFileName().toString().matches("\\..+\\.tmp.*")).toList()) {
-                deleteTree(p);
-            }
+            leftovers = list.filter(q -> q.getFileName().toString().matches("\\..+\\.(tmp|old-).*")).sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(new IOException(parent + ": cannot clean up: " + e.getMessage(), e));
+        }
+        for (Path p : leftovers) {
+            String file = p.getFileName().toString();
+            boolean old = file.matches("\\..+\\.old-.*");
+            String name = file.substring(1, file.lastIndexOf(old ? ".old-" : ".tmp"));
+            if (!names.test(name) || IN_PROGRESS.contains(p)) {
+                continue;
+            }
+            try {
+                if (old && !Files.exists(parent.resolve(name))) {
+                    move(p, parent.resolve(name));
+                } else {
+                    deleteTree(p);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(new IOException(p + ": cannot clean up: " + e.getMessage(), e));
+            }
+        }
+    }
+
+    private static void move(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(from, to);
+        }
+    }
+
+    /** The shutdown hook: no swap starts after it; the temporary directories of builds in progress are deleted. */
+    private static void cleanUpAtExit() {
+        synchronized (SWAP) {
+            shuttingDown = true;
+        }
+        for (int attempt = 0; attempt < 3 && !IN_PROGRESS.isEmpty(); attempt++) {
+            for (Path p : List.copyOf(IN_PROGRESS)) {
+                if (deleteQuietly(p)) {
+                    IN_PROGRESS.remove(p);
+                }
+            }
+        }
+    }
+
+    private static boolean deleteQuietly(Path dir) {
+        try {
+            deleteTree(dir);
+            return true;
+        } catch (IOException | UncheckedIOException e) {
+            return false; // a writer still adding files; the next clean-up deletes the rest
         }
     }
 

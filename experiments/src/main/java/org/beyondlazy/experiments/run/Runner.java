@@ -1,6 +1,10 @@
 package org.beyondlazy.experiments.run;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.FactoredTruth;
 import org.beyondlazy.core.Generators;
@@ -71,10 +75,30 @@ public final class Runner {
      * and no final parameters.
      */
     public static RunResult run(RunSpec spec, Backend backend, Consumer<Metric> metrics) {
-        return spec.optimizer() == RunOptimizer.VARIANT ? runVariant(spec, backend, metrics) : runSteps(spec, backend, metrics);
+        return spec.optimizer() == RunOptimizer.VARIANT ? runVariant(spec, backend, metrics) : runSteps(spec, backend, metrics, null);
     }
 
-    private static RunResult runSteps(RunSpec spec, Backend backend, Consumer<Metric> metrics) {
+    /**
+     * Runs a validated config on its backend and keeps everything a run directory holds (spec E9.8): the
+     * metrics lines and, when {@code config.trajectory}, every iterate. Writes nothing.
+     *
+     * @param config the config, already validated into {@code spec} ({@link RunConfigs#spec})
+     */
+    public static CompletedRun execute(RunConfig config, RunSpec spec) {
+        Backend backend = org.beyondlazy.core.Backends.get(config.implementation);
+        List<Metric> metrics = new ArrayList<>();
+        List<double[]> iterates = config.trajectory ? new ArrayList<>() : null;
+        RunResult result = spec.optimizer() == RunOptimizer.VARIANT ? runVariant(spec, backend, metrics::add)
+                : runSteps(spec, backend, metrics::add, iterates == null ? null : theta -> iterates.add(theta.clone()));
+        return new CompletedRun(config, result, metrics, iterates);
+    }
+
+    /**
+     * The step optimizers. A divergence — a non-finite loss at a logged step, or an optimizer's report of a
+     * non-finite iterate (DIVERGED) — ends the run as a result, not an error: the lines so far are kept.
+     * {@code iterates} (may be null) receives θ before every step and after the last.
+     */
+    private static RunResult runSteps(RunSpec spec, Backend backend, Consumer<Metric> metrics, Consumer<double[]> iterates) {
         Problem problem = problem(spec);
         Objective objective = backend.objective(problem);
         double[] theta = initial(spec, problem);
@@ -84,6 +108,9 @@ public final class Runner {
         double lastLoss = Double.NaN;
         double lastRel = Double.NaN;
         int step;
+        if (iterates != null) {
+            iterates.accept(theta);
+        }
         for (step = 0; step <= spec.steps(); step++) {
             boolean log = step % spec.logEvery() == 0 || step == spec.steps();
             double rel = Double.NaN;
@@ -103,7 +130,24 @@ public final class Runner {
             if (done) {
                 break;
             }
-            optimizer.step(objective, theta);
+            try {
+                optimizer.step(objective, theta);
+            } catch (BeyondLazyException e) {
+                if (e.code() != ErrorCode.DIVERGED) {
+                    throw e;
+                }
+                failure = e.getMessage();
+                step++;
+                if (iterates != null) {
+                    iterates.accept(theta); // the first non-finite iterate (E9.18)
+                }
+                lastLoss = Double.NaN;
+                lastRel = Double.NaN;
+                break;
+            }
+            if (iterates != null) {
+                iterates.accept(theta);
+            }
         }
         boolean diverged = failure != null;
         return new RunResult(diverged, failure, Math.min(step, spec.steps()), null, null, lastLoss, lastRel,
@@ -113,7 +157,17 @@ public final class Runner {
     private static RunResult runVariant(RunSpec spec, Backend backend, Consumer<Metric> metrics) {
         Problem problem = problem(spec);
         long start = System.nanoTime();
-        VariantRun run = new VariantGradientDescent(spec.variantConfig()).run(backend, problem.truth(), spec.seed());
+        VariantRun run;
+        try {
+            run = new VariantGradientDescent(spec.variantConfig()).run(backend, problem.truth(), spec.seed());
+        } catch (BeyondLazyException e) {
+            if (e.code() != ErrorCode.DIVERGED) {
+                throw e;
+            }
+            // the variant reports its epochs only at the end: a divergence inside it leaves no epoch lines
+            return new RunResult(true, e.getMessage(), 0, 0, false, Double.NaN, Double.NaN, (System.nanoTime() - start) / 1e9,
+                    Problem.of(ModelKind.HOMOG, spec.width(), spec.lambda(), problem.truth()), null, null);
+        }
         boolean finite = true;
         for (EpochRecord e : run.epochs()) {
             metrics.accept(new Metric(e.epoch(), e.steps(), e.loss(), e.relativeError(), e.active(), e.reinitialized()));

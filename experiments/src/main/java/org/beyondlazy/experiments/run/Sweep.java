@@ -1,32 +1,55 @@
 package org.beyondlazy.experiments.run;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.experiments.run.SweepPlan.PlannedRun;
 
 /**
- * The machinery of a sweep (spec E9.10): the grid's expansion, the parallel execution of the runs not yet
- * finished, and the results file that makes a killed sweep resumable (one line per finished run, forced
- * to disk before the next).
+ * A sweep run on this machine (spec E9.10): the grid's expansion, and the local engine that computes the
+ * pending runs of a {@link SweepDirectory} in a thread pool and hands each back to the directory, the one
+ * writer. A diverged run is a result like any other; a run that fails (an exception that is not a divergence)
+ * is noted and the sweep goes on.
  */
 @SpecRef("E9.10")
 public final class Sweep {
     private Sweep() {
+    }
+
+    /**
+     * What a sweep did.
+     *
+     * @param runs         planned runs
+     * @param skipped      runs that already had a result line
+     * @param ran          runs computed and recorded now
+     * @param diverged     of those, how many diverged
+     * @param failed       runs that failed (no result line; pending again on resume)
+     * @param firstFailure the first failure, or {@code null}
+     */
+    public record Outcome(int runs, int skipped, int ran, int diverged, int failed, RuntimeException firstFailure) {
+        /** Every planned run has a result line (finished or diverged). */
+        public boolean complete() {
+            return failed == 0;
+        }
+    }
+
+    /** What a caller sees while a sweep runs (for a progress bar). */
+    public interface Listener {
+        /** Called once before any run, with the runs done already. */
+        default void started(int runs, int skipped) {
+        }
+
+        /** Called after each run (recorded or failed), from a worker thread. */
+        default void finished(PlannedRun run, RunResult result, RuntimeException failure) {
+        }
     }
 
     /**
@@ -57,51 +80,61 @@ public final class Sweep {
     }
 
     /**
-     * Runs {@code job} on every item in {@code threads} threads and hands each result to {@code done} (from
-     * the worker thread, as soon as it is available). The first failure stops the sweep: the remaining runs
-     * are cancelled and its cause is rethrown.
+     * Computes the pending runs of {@code plan} in {@code threads} threads and records each in {@code directory}
+     * as soon as it is done.
      */
-    public static <J, R> void run(List<J> todo, int threads, Function<J, R> job, Consumer<R> done) throws Exception {
+    public static Outcome execute(SweepPlan plan, SweepDirectory directory, int threads, Listener listener) {
+        List<PlannedRun> todo = directory.pending(plan);
+        int skipped = plan.runs().size() - todo.size();
+        listener.started(plan.runs().size(), skipped);
+        AtomicInteger ran = new AtomicInteger();
+        AtomicInteger diverged = new AtomicInteger();
+        AtomicInteger failed = new AtomicInteger();
+        AtomicReference<RuntimeException> first = new AtomicReference<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
         try {
             List<Future<?>> futures = new ArrayList<>();
-            for (J item : todo) {
+            for (PlannedRun run : todo) {
                 futures.add(pool.submit(() -> {
-                    done.accept(job.apply(item));
+                    RunResult result = null;
+                    RuntimeException failure = null;
+                    try {
+                        CompletedRun completed = Runner.execute(run.config(), run.spec());
+                        result = completed.result();
+                        if (directory.record(run, completed)) {
+                            ran.incrementAndGet();
+                            if (result.diverged()) {
+                                diverged.incrementAndGet();
+                            }
+                        }
+                    } catch (RuntimeException e) {
+                        failure = e;
+                    } catch (OutOfMemoryError e) {
+                        failure = new IllegalStateException("out of memory: " + e.getMessage(), e);
+                    }
+                    if (failure != null) {
+                        failed.incrementAndGet();
+                        first.compareAndSet(null, failure);
+                        directory.recordFailure(run, failure);
+                    }
+                    listener.finished(run, result, failure);
                     return null;
                 }));
             }
             for (Future<?> f : futures) {
                 try {
                     f.get();
-                } catch (ExecutionException e) {
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                     pool.shutdownNow();
-                    throw e.getCause() instanceof Exception ex ? ex : e;
+                    throw new IllegalStateException("sweep interrupted", e);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    throw new IllegalStateException("a sweep worker failed: " + e.getCause(), e.getCause()); // not reached: the job catches
                 }
             }
         } finally {
             pool.shutdown();
         }
-    }
-
-    /** Appends one line to the results file and forces it to disk; a torn previous line is terminated first. */
-    public static synchronized void append(Path results, String line) {
-        try (FileChannel ch = FileChannel.open(results, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND)) {
-            String prefix = "";
-            long size = ch.size();
-            if (size > 0) {
-                ByteBuffer last = ByteBuffer.allocate(1);
-                try (FileChannel r = FileChannel.open(results, StandardOpenOption.READ)) {
-                    r.read(last, size - 1);
-                }
-                if (last.get(0) != '\n') {
-                    prefix = "\n";
-                }
-            }
-            ch.write(ByteBuffer.wrap((prefix + line + "\n").getBytes(StandardCharsets.UTF_8)));
-            ch.force(true);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new Outcome(plan.runs().size(), skipped, ran.get(), diverged.get(), failed.get(), first.get());
     }
 }

@@ -97,7 +97,7 @@ class RunnerTest {
     @Test
     void aFailedBuildLeavesNoDirectoryAndNoTemporaryFiles() throws IOException {
         Path out = dir.resolve("out");
-        assertThatThrownBy(() -> AtomicDirectory.publish(out, "summary.json", tmp -> {
+        assertThatThrownBy(() -> AtomicDirectory.publish(out, tmp -> {
             Files.writeString(tmp.resolve("metrics.jsonl"), "{}\n");
             throw new IllegalStateException("boom");
         })).hasMessage("boom");
@@ -105,7 +105,7 @@ class RunnerTest {
         try (var list = Files.list(dir)) {
             assertThat(list.toList()).isEmpty();
         }
-        String value = AtomicDirectory.publish(out, "summary.json", tmp -> {
+        String value = AtomicDirectory.publish(out, tmp -> {
             Files.writeString(tmp.resolve("summary.json"), "{}");
             Files.writeString(tmp.resolve("a.txt"), "a");
             return "done";
@@ -113,9 +113,38 @@ class RunnerTest {
         assertThat(value).isEqualTo("done");
         assertThat(out.resolve("summary.json")).exists();
         assertThat(out.resolve("a.txt")).hasContent("a");
+        // a second publish replaces the directory as a whole: a.txt of the first build does not survive
+        AtomicDirectory.publish(out, tmp -> Files.writeString(tmp.resolve("summary.json"), "{\"second\": true}"));
+        assertThat(out.resolve("a.txt")).doesNotExist();
+        assertThat(out.resolve("summary.json")).hasContent("{\"second\": true}");
         Files.createDirectories(dir.resolve(".abc.tmp123/x"));
         AtomicDirectory.removeInterrupted(dir);
         assertThat(dir.resolve(".abc.tmp123")).doesNotExist();
         assertThat(out).exists();
+    }
+
+    @Test
+    void aKillBetweenTheTwoRenamesIsUndoneByTheNextCleanUp() throws IOException {
+        // the state a kill leaves after the old directory was renamed aside and before the new one came in
+        Path aside = Files.createDirectories(dir.resolve(".out.old-1234"));
+        Files.writeString(aside.resolve("summary.json"), "{}");
+        AtomicDirectory.removeInterrupted(dir, "out");
+        assertThat(dir.resolve("out/summary.json")).exists();
+        assertThat(aside).doesNotExist();
+    }
+
+    @Test
+    void aDivergenceReportedByTheOptimizerIsAResultWithItsLines() {
+        // heavy ball with a huge step: the iterate overflows inside a step (the optimizer's DIVERGED), not at a logged loss
+        RunSpec spec = new RunSpec(ModelKind.PLAIN, 3, 3, 2, 1, false, null, 3.0, false, 1.0, 0.0, RunOptimizer.HEAVY_BALL, 1e300, 0.9,
+                1.0, 1e-3, 200, 2, ReinitRule.SMALLEST_NORM, ModeSwitch.FRESH_SIGN, 200, 0.2, 50, 10, 0.0, 0L);
+        RunConfig config = new RunConfig();
+        config.trajectory = true;
+        CompletedRun run = Runner.execute(config, spec);
+        assertThat(run.result().diverged()).isTrue();
+        assertThat(run.result().failure()).contains("diverged");
+        assertThat(run.metrics()).isNotEmpty();
+        double[] last = run.iterates().get(run.iterates().size() - 1);
+        assertThat(java.util.Arrays.stream(last).allMatch(Double::isFinite)).isFalse(); // the first non-finite iterate is kept (E9.18)
     }
 }

@@ -1,5 +1,7 @@
-package org.beyondlazy.cli;
+package org.beyondlazy.core.optim;
 
+import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
 
 /**
@@ -9,20 +11,22 @@ import org.beyondlazy.core.SpecRef;
  * value equals the one the user's program used.
  */
 @SpecRef("E9.15")
-final class LrExpression {
+public final class LearningRateExpression {
     private final String text;
     private int pos;
 
-    private LrExpression(String text) {
+    private LearningRateExpression(String text) {
         this.text = text;
     }
 
     /**
      * @param option the option name, for messages
-     * @throws InputException exit 2 when the text is not an expression or its value is not finite
+     * @return the value (finite; its sign is not checked)
+     * @throws BeyondLazyException {@link ErrorCode#INVALID_INPUT} when the text is not an expression or its value
+     *                             is not finite
      */
-    static double parse(String option, String text) {
-        LrExpression p = new LrExpression(text);
+    public static double parse(String option, String text) {
+        LearningRateExpression p = new LearningRateExpression(text);
         double value;
         try {
             value = p.sum();
@@ -31,11 +35,11 @@ final class LrExpression {
                 throw p.error("unexpected '" + text.charAt(p.pos) + "'");
             }
         } catch (IllegalArgumentException e) {
-            throw InputException.bad(option, "'" + text + "' is not a number or an arithmetic expression ("
+            throw new BeyondLazyException(ErrorCode.INVALID_INPUT, option, "'" + text + "' is not a number or an arithmetic expression ("
                     + e.getMessage() + "; use digits, + - * / ** and parentheses)");
         }
         if (!Double.isFinite(value)) {
-            throw InputException.bad(option, "'" + text + "' evaluates to " + value);
+            throw new BeyondLazyException(ErrorCode.INVALID_INPUT, option, "'" + text + "' evaluates to " + value);
         }
         return value;
     }

@@ -1,4 +1,4 @@
-package org.beyondlazy.cli.run;
+package org.beyondlazy.experiments.run;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -7,7 +7,8 @@ import org.beyondlazy.core.SpecRef;
 
 /**
  * One experiment of {@code beyondlazy run} (spec E9.8). Every field has a default; a config file gives
- * only what differs. Unknown fields are rejected.
+ * only what differs. Unknown fields are rejected ({@link RunConfigs#read}). Its JSON form (every field, defaults
+ * filled in, in this order) is what a sweep hashes into a run's id (E9.10).
  */
 @SpecRef("E9.8")
 @JsonInclude(JsonInclude.Include.ALWAYS)
@@ -67,4 +68,10 @@ public final class RunConfig {
     public long seed = 0;
     /** Backend: reference | fast (when available). */
     public String implementation = "reference";
+    /**
+     * Write {@code trajectory.npy} (every iterate x_0 … x_T in the layout of E9.3) and the truth and signs that
+     * {@code check} needs (E9.8). Left out of the JSON when false, so that the ids of earlier sweeps do not change.
+     */
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+    public boolean trajectory = false;
 }
