@@ -13,6 +13,8 @@ import org.beyondlazy.experiments.LazyResidualStudy;
 import org.beyondlazy.experiments.RecoveryExperiment;
 import org.beyondlazy.experiments.Tables;
 import org.beyondlazy.experiments.VariantRates;
+import org.beyondlazy.experiments.scaling.ScalingLawConfig;
+import org.beyondlazy.experiments.scaling.ScalingLawStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +27,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Run a study of the experiments module and print its table.",
         subcommands = {ExperimentCommand.Recovery.class, ExperimentCommand.LazyResidual.class, ExperimentCommand.Rates.class,
-                ExperimentCommand.DeflationCurve.class})
+                ExperimentCommand.DeflationCurve.class, ExperimentCommand.ScalingLaw.class})
 public final class ExperimentCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -33,7 +35,7 @@ public final class ExperimentCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a study is required (recovery, lazy-residual, "
-                + "variant-rates, deflation-curve)");
+                + "variant-rates, deflation-curve, scaling-law)");
     }
 
     static void atLeastOne(String option, int value) {
@@ -238,6 +240,68 @@ public final class ExperimentCommand implements Runnable {
             for (int k = 0; k <= 300 && k < result.misfit().length; k += 10) {
                 out.printf(Locale.ROOT, "| %d | %.4f |%n", k, result.misfit()[k]);
             }
+            return ExitStatus.OK;
+        }
+    }
+
+    /** {@code experiment scaling-law}: the scaling-law experiment of E7.10 (proofs-notes/C8.md). */
+    @Command(name = "scaling-law", mixinStandardHelpOptions = true,
+            description = {"The scaling-law experiment (spec E7.10): the lazy threshold m*(d) and residual beside the variant's "
+                    + "measured m_min(d) (Wilson 95% lower bound >= 0.8), the vanilla and no-re-initialization controls, m_min(r) "
+                    + "and the log-log fits.", "Config keys: spec/07-variant.md (E7.11)."})
+    @SpecRef({"E7.10", "E7.11"})
+    static final class ScalingLaw implements Callable<Integer> {
+        @Option(names = "--profile", paramLabel = "quick|full",
+                description = "Grid profile (default: the config's profile, else quick).")
+        String profile;
+
+        @Option(names = "--config", paramLabel = "FILE.json", description = "JSON config overriding the profile (E7.11).")
+        java.nio.file.Path config;
+
+        @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Threads (default: the number of processors).")
+        int threads;
+
+        @Option(names = "--implementation", defaultValue = "fast", paramLabel = "name", description = "Backend (default: ${DEFAULT-VALUE}).")
+        String implementation;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Also write the tables to DIR/scaling-law.md.")
+        java.nio.file.Path outDir;
+
+        @Option(names = "--markdown", description = "Print a proofs-notes fragment: the command and its wall time above the tables.")
+        boolean markdown;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ScalingLawConfig file = config == null ? null : ScalingLawConfig.read("--config", config);
+            String name = profile != null ? profile : file != null && file.profile != null ? file.profile : "quick";
+            ScalingLawStudy.Spec base = Inputs.within("--profile", () -> ScalingLawStudy.Spec.profile(name));
+            ScalingLawStudy.Spec study = file == null ? base : Inputs.within("--config " + config, () -> file.apply(base));
+            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            if (outDir != null) {
+                Inputs.outputDirectory("--out", outDir);
+            }
+            int k = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            PrintWriter err = spec.commandLine().getErr();
+            // seeds run in parallel; BLAS threads on top of them only synchronize (Blas.singleThreaded's measurement)
+            ScalingLawStudy.Result result = org.beyondlazy.fast.Blas.singleThreaded(() -> ScalingLawStudy.run(backend, study, k, line -> {
+                err.println(line);
+                err.flush();
+            }));
+            String tables = Tables.scalingLaw(result);
+            String text = markdown ? String.format(Locale.ROOT, "Command: `./beyondlazy %s` — wall time %.0f s (%d thread(s)).%n%n%s",
+                    String.join(" ", spec.commandLine().getParseResult().originalArgs()), result.seconds(), k, tables) : tables;
+            if (outDir != null) {
+                try {
+                    java.nio.file.Files.createDirectories(outDir);
+                } catch (java.io.IOException e) {
+                    throw new InputException(org.beyondlazy.core.ErrorCode.IO_FAILURE, "--out " + outDir, "cannot create: " + e.getMessage());
+                }
+                Outputs.writeString(outDir.resolve("scaling-law.md"), text);
+            }
+            spec.commandLine().getOut().print(text);
             return ExitStatus.OK;
         }
     }
