@@ -101,6 +101,11 @@ public final class SparkSweep {
         } catch (BeyondLazyException e) {
             err.println("beyondlazy spark-sweep: " + e.getMessage() + " [" + e.code() + "]");
             return status(e);
+        } catch (RuntimeException e) {
+            // Spark could not start or aborted the job (a task lost more than spark.task.maxFailures times): the runs
+            // recorded so far stay; the rest are pending on resume
+            err.println("beyondlazy spark-sweep: " + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + " [internal error]");
+            return status(e);
         }
     }
 
