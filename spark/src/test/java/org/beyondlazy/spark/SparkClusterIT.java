@@ -33,7 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The Spark engine (spec E9.20) on a real standalone cluster on 127.0.0.1 — one master and two one-core workers, each
  * a JVM of its own — against the local engine ({@code sweep --threads 2}, {@link Sweep#execute} with 2 threads) on the
  * same 12-run config: a sweep interrupted by killing its driver is finished by the local engine; a sweep started by
- * the local engine is finished on Spark while one worker is killed. Each time every planned run has exactly one result
+ * the local engine is finished on Spark (in 4 partitions) while one worker is killed. Each time every planned run has exactly one result
  * line and its {@code finalLoss} and {@code weights.npy} are bitwise the local sweep's.
  *
  * <p>Outside CI the test is skipped (with the reason) when the cluster cannot start at all; under {@code CI=true}
@@ -129,7 +129,8 @@ class SparkClusterIT {
         int started = lines(out).size();
         assertThat(started).isEqualTo(2);
 
-        Process driver = cluster.submit("worker-killed", submitJar, "--config", config.toString(), "--out", out.toString());
+        // 10 pending runs in 4 partitions of 2–3 runs: the results do not depend on the partitioning either
+        Process driver = cluster.submit("worker-killed", submitJar, "--config", config.toString(), "--out", out.toString(), "--partitions", "4");
         cluster.await("a line from Spark before killing a worker", () -> lines(out).size() > started || !driver.isAlive(), DRIVER_SECONDS);
         int atKill = lines(out).size();
         cluster.killWorker(2);
