@@ -8,11 +8,12 @@ import java.util.concurrent.Callable;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.experiments.DeflationStudy;
-import org.beyondlazy.experiments.FloorStudy;
 import org.beyondlazy.experiments.LazyResidualStudy;
 import org.beyondlazy.experiments.RecoveryExperiment;
 import org.beyondlazy.experiments.Tables;
 import org.beyondlazy.experiments.VariantRates;
+import org.beyondlazy.experiments.scaling.ScalingLawConfig;
+import org.beyondlazy.experiments.scaling.ScalingLawStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -25,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "experiment", mixinStandardHelpOptions = true,
         description = "Run a study of the experiments module and print its table.",
         subcommands = {ExperimentCommand.Recovery.class, ExperimentCommand.LazyResidual.class, ExperimentCommand.Rates.class,
-                ExperimentCommand.DeflationCurve.class})
+                ExperimentCommand.DeflationCurve.class, ExperimentCommand.ScalingLaw.class})
 public final class ExperimentCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -33,7 +34,7 @@ public final class ExperimentCommand implements Runnable {
     @Override
     public void run() {
         throw new picocli.CommandLine.ParameterException(spec.commandLine(), "a study is required (recovery, lazy-residual, "
-                + "variant-rates, deflation-curve)");
+                + "variant-rates, deflation-curve, scaling-law)");
     }
 
     static void atLeastOne(String option, int value) {
@@ -77,20 +78,13 @@ public final class ExperimentCommand implements Runnable {
         @Override
         public Integer call() {
             atLeastOne("--seeds", seeds);
-            int[][] groups = parseGroups(dims);
+            int[][] groups = RecoveryExperiment.parseGroups("--dims", dims);
             Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
             List<RecoveryExperiment.Setting> settings = Inputs.within("--dims", () -> RecoveryExperiment.paperScale(groups));
             int k = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
-            StringBuilder configs = new StringBuilder();
-            for (int[] g : groups) {
-                configs.append("; l=").append(g[0]).append(": ").append(RecoveryExperiment.paperScaleConfig(g[0]));
-            }
-            out.println("Backend: " + backend.name() + ", seeds 0.." + (seeds - 1) + ", truth seeds "
-                    + RecoveryExperiment.TRUTH_SEED_OFFSET + "+s, r = " + RecoveryExperiment.RANK + " random unit u_j*, c_j* = 1/3"
-                    + configs + (noLazy ? "; lazy column left out" : "; lazy column on " + backend.name()));
-            out.println();
+            out.println(Tables.recoveryHeader(backend.name(), seeds, groups, !noLazy));
             List<RecoveryExperiment.Row> rows = RecoveryExperiment.run(backend, settings, seeds, noLazy ? null : backend, lazyMaxEntries,
                     k, row -> {
                         err.printf(Locale.ROOT, "l=%d d=%d done in %.0f s%n", row.order(), row.dim(), row.seconds());
@@ -100,27 +94,6 @@ public final class ExperimentCommand implements Runnable {
             return ExitStatus.OK;
         }
 
-        static int[][] parseGroups(List<String> groups) {
-            List<int[]> out = new ArrayList<>();
-            for (String g : groups) {
-                String[] parts = g.trim().split(":");
-                try {
-                    if (parts.length != 2) {
-                        throw new NumberFormatException();
-                    }
-                    String[] ds = parts[1].split(",");
-                    int[] group = new int[ds.length + 1];
-                    group[0] = Integer.parseInt(parts[0].trim());
-                    for (int j = 0; j < ds.length; j++) {
-                        group[j + 1] = Integer.parseInt(ds[j].trim());
-                    }
-                    out.add(group);
-                } catch (NumberFormatException e) {
-                    throw InputException.bad("--dims", "expected l:d,d,… (e.g. 3:10,20), found '" + g + "'");
-                }
-            }
-            return out.toArray(new int[0][]);
-        }
     }
 
     /** {@code experiment lazy-residual}: the table of proofs-notes/C6.md. */
@@ -151,18 +124,9 @@ public final class ExperimentCommand implements Runnable {
             atLeastOne("--seeds", seeds);
             List<LazyResidualStudy.Spec> specs = new ArrayList<>();
             for (String shape : shapes) {
-                String[] dl = shape.trim().split(":");
-                int d;
-                int l;
-                try {
-                    if (dl.length != 2) {
-                        throw new NumberFormatException();
-                    }
-                    d = Integer.parseInt(dl[0].trim());
-                    l = Integer.parseInt(dl[1].trim());
-                } catch (NumberFormatException e) {
-                    throw InputException.bad("--shapes", "expected d:l (e.g. 8:3), found '" + shape + "'");
-                }
+                int[] dl = LazyResidualStudy.parseShape("--shapes", shape);
+                int d = dl[0];
+                int l = dl[1];
                 specs.add(Inputs.within("--shapes", () -> new LazyResidualStudy.Spec(d, l, LazyResidualStudy.Spec.tableWidths(d, l),
                         firstSeed, seeds)));
             }
@@ -199,14 +163,7 @@ public final class ExperimentCommand implements Runnable {
             Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
             VariantRates.Result result = VariantRates.measure(backend, seeds,
                     threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("Backend " + result.backend() + ", seeds 0.." + (result.seeds() - 1));
-            out.print(Tables.rates(result.rates()));
-            double[] lambdas = FloorStudy.lambdas();
-            for (int k = 0; k < lambdas.length; k++) {
-                out.printf(Locale.ROOT, "C13 lambda=%.1e: max |final/predicted - 1| = %.2e over %d seeds%n", lambdas[k],
-                        result.floorWorst()[k], result.seeds());
-            }
+            spec.commandLine().getOut().print(Tables.variantRates(result));
             return ExitStatus.OK;
         }
     }
@@ -228,16 +185,69 @@ public final class ExperimentCommand implements Runnable {
         @Override
         public Integer call() {
             Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
-            DeflationStudy.Deflation result = DeflationStudy.run(backend, seed);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("C10 seed " + seed + ": fit steps " + java.util.Arrays.toString(result.fitSteps())
-                    + ", staircase levels " + java.util.Arrays.toString(result.expected()));
-            out.println();
-            out.println("| step | ‖T − T*‖² |");
-            out.println("|---|---|");
-            for (int k = 0; k <= 300 && k < result.misfit().length; k += 10) {
-                out.printf(Locale.ROOT, "| %d | %.4f |%n", k, result.misfit()[k]);
+            spec.commandLine().getOut().print(Tables.deflationCurve(DeflationStudy.run(backend, seed)));
+            return ExitStatus.OK;
+        }
+    }
+
+    /** {@code experiment scaling-law}: the scaling-law experiment of E7.10 (proofs-notes/C8.md). */
+    @Command(name = "scaling-law", mixinStandardHelpOptions = true,
+            description = {"The scaling-law experiment (spec E7.10): the lazy threshold m*(d) and residual beside the variant's "
+                    + "measured m_min(d) (Wilson 95% lower bound >= 0.8), the vanilla and no-re-initialization controls, m_min(r) "
+                    + "and the log-log fits.", "Config keys: spec/07-variant.md (E7.11)."})
+    @SpecRef({"E7.10", "E7.11"})
+    static final class ScalingLaw implements Callable<Integer> {
+        @Option(names = "--profile", paramLabel = "quick|full",
+                description = "Grid profile (default: the config's profile, else quick).")
+        String profile;
+
+        @Option(names = "--config", paramLabel = "FILE.json", description = "JSON config overriding the profile (E7.11).")
+        java.nio.file.Path config;
+
+        @Option(names = "--threads", defaultValue = "0", paramLabel = "N", description = "Threads (default: the number of processors).")
+        int threads;
+
+        @Option(names = "--implementation", defaultValue = "fast", paramLabel = "name", description = "Backend (default: ${DEFAULT-VALUE}).")
+        String implementation;
+
+        @Option(names = "--out", paramLabel = "DIR", description = "Also write the tables to DIR/scaling-law.md.")
+        java.nio.file.Path outDir;
+
+        @Option(names = "--markdown", description = "Print a proofs-notes fragment: the command and its wall time above the tables.")
+        boolean markdown;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            ScalingLawConfig file = config == null ? null : ScalingLawConfig.read("--config", config);
+            String name = profile != null ? profile : file != null && file.profile != null ? file.profile : "quick";
+            ScalingLawStudy.Spec base = Inputs.within("--profile", () -> ScalingLawStudy.Spec.profile(name));
+            ScalingLawStudy.Spec study = file == null ? base : Inputs.within("--config " + config, () -> file.apply(base));
+            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            if (outDir != null) {
+                Inputs.outputDirectory("--out", outDir);
             }
+            int k = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+            PrintWriter err = spec.commandLine().getErr();
+            // seeds run in parallel; BLAS threads on top of them only synchronize (Blas.singleThreaded's measurement)
+            ScalingLawStudy.Result result = org.beyondlazy.fast.Blas.singleThreaded(() -> ScalingLawStudy.run(backend, study, k, line -> {
+                err.println(line);
+                err.flush();
+            }));
+            String tables = Tables.scalingLaw(result);
+            String text = markdown ? String.format(Locale.ROOT, "Command: `./beyondlazy %s` — wall time %.0f s (%d thread(s)).%n%n%s",
+                    String.join(" ", spec.commandLine().getParseResult().originalArgs()), result.seconds(), k, tables) : tables;
+            if (outDir != null) {
+                try {
+                    java.nio.file.Files.createDirectories(outDir);
+                } catch (java.io.IOException e) {
+                    throw new InputException(org.beyondlazy.core.ErrorCode.IO_FAILURE, "--out " + outDir, "cannot create: " + e.getMessage());
+                }
+                Outputs.writeString(outDir.resolve("scaling-law.md"), text);
+            }
+            spec.commandLine().getOut().print(text);
             return ExitStatus.OK;
         }
     }

@@ -2,7 +2,11 @@ package org.beyondlazy.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code experiment …}: the tables the studies produce, and bad input rejected before any work. */
 class ExperimentCommandTest {
@@ -47,5 +51,47 @@ class ExperimentCommandTest {
         CliRun run = CliRun.of("experiment");
         assertThat(run.status()).isEqualTo(ExitStatus.BAD_INPUT);
         assertThat(run.err()).contains("recovery");
+    }
+
+    /** A scaling-law config small enough for a test: l = 3, d = 6, 8, short epochs, no rank side (E7.11). */
+    private static final String TINY_SCALING = "{\"grids\": [{\"order\": 3, \"dims\": [6, 8], \"fixedWidth\": 10}], \"rankGrid\": null, "
+            + "\"widths\": [3, 4, 6, 8], \"fixedWidthSeeds\": 1, \"lazySeeds\": 1, \"schedule\": {\"eta\": 0.2, \"lambda\": 1e-3, "
+            + "\"vanillaInitNorm\": 0.1, \"orders\": [{\"order\": 3, \"calibrationDim\": 6, \"stepsPerEpoch\": 500, \"epochs\": 4, "
+            + "\"delta\": 1e-3}]}}";
+
+    @Test
+    void scalingLawRunsFromAConfigAndWritesItsTables(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("tiny.json"), TINY_SCALING);
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("experiment", "scaling-law", "--config", config.toString(), "--threads", "2", "--markdown", "--out", out.toString());
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("Command: `./beyondlazy experiment scaling-law --config");
+        // E5.9 by hand: m*(6, 3) = ⌈56/6⌉ = 10, m*(8, 3) = ⌈120/8⌉ = 15; N = 56, 120
+        assertThat(run.out()).contains("| 6 | 56 | 10 |").contains("| 8 | 120 | 15 |").contains("| lazy threshold m*(d) | d | 3 | 2 |");
+        assertThat(run.err()).contains("scaling-law l=3 d=6: m_min=");
+        assertThat(Files.readString(out.resolve("scaling-law.md"))).isEqualTo(run.out());
+    }
+
+    @Test
+    void scalingLawBadConfigIsOneLineAndNoTable(@TempDir Path dir) throws IOException {
+        String[] configs = {"{\"foo\": 1}", "{\"grids\": 3}", "{\"seedsPerPoint\": 10}", "{\"profile\": \"medium\"}",
+            "{\"widths\": [4, 3]}", "{\"schedule\": {\"eta\": 0.2, \"orders\": []}}", "not json"};
+        for (int k = 0; k < configs.length; k++) {
+            Path config = Files.writeString(dir.resolve("bad" + k + ".json"), configs[k]);
+            CliRun run = CliRun.of("experiment", "scaling-law", "--config", config.toString());
+            assertThat(run.status()).as("%s%n%s", configs[k], run).isEqualTo(ExitStatus.BAD_INPUT);
+            assertThat(run.out()).as(configs[k]).isEmpty();
+            assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+        }
+        for (String[] args : new String[][] {{"--profile", "medium"}, {"--config", dir.resolve("missing.json").toString()},
+            {"--implementation", "gpu"}}) {
+            String[] all = new String[args.length + 2];
+            all[0] = "experiment";
+            all[1] = "scaling-law";
+            System.arraycopy(args, 0, all, 2, args.length);
+            CliRun run = CliRun.of(all);
+            assertThat(run.status()).as("%s%n%s", String.join(" ", args), run).isEqualTo(ExitStatus.BAD_INPUT);
+            assertThat(run.err().strip().lines().count()).as(run.err()).isEqualTo(1);
+        }
     }
 }

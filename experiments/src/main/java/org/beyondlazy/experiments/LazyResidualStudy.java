@@ -39,6 +39,23 @@ public final class LazyResidualStudy {
      * @param firstSeed seed of the first instance; instance s uses {@code firstSeed + s}
      * @param seeds     number of instances ≥ 1
      */
+    /**
+     * Parses a shape {@code "d:l"} (e.g. {@code "8:3"}) into {d, l}.
+     *
+     * @throws BeyondLazyException {@link ErrorCode#INVALID_INPUT} naming {@code option} and the bad shape
+     */
+    public static int[] parseShape(String option, String shape) {
+        String[] dl = shape.trim().split(":");
+        try {
+            if (dl.length != 2) {
+                throw new NumberFormatException();
+            }
+            return new int[] {Integer.parseInt(dl[0].trim()), Integer.parseInt(dl[1].trim())};
+        } catch (NumberFormatException e) {
+            throw new BeyondLazyException(ErrorCode.INVALID_INPUT, option, "expected d:l (e.g. 8:3), found '" + shape + "'");
+        }
+    }
+
     public record Spec(int dim, int order, int[] widths, long firstSeed, int seeds) {
         public Spec {
             Check.atLeast("dimension d", dim, 1);

@@ -206,6 +206,33 @@ public final class RecoveryExperiment {
     }
 
     /** The paper-scale settings of the given orders and dimensions: rows {l, d₁, d₂, …}. */
+    /**
+     * Parses groups such as {@code "3:10,20,40"} into {order, d, d, …} rows for {@link #paperScale}.
+     *
+     * @throws BeyondLazyException {@link ErrorCode#INVALID_INPUT} naming {@code option} and the bad group
+     */
+    public static int[][] parseGroups(String option, List<String> groups) {
+        List<int[]> out = new ArrayList<>();
+        for (String g : groups) {
+            String[] parts = g.trim().split(":");
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                String[] ds = parts[1].split(",");
+                int[] group = new int[ds.length + 1];
+                group[0] = Integer.parseInt(parts[0].trim());
+                for (int j = 0; j < ds.length; j++) {
+                    group[j + 1] = Integer.parseInt(ds[j].trim());
+                }
+                out.add(group);
+            } catch (NumberFormatException e) {
+                throw new BeyondLazyException(ErrorCode.INVALID_INPUT, option, "expected l:d,d,… (e.g. 3:10,20), found '" + g + "'");
+            }
+        }
+        return out.toArray(new int[0][]);
+    }
+
     public static List<Setting> paperScale(int[][] orderAndDims) {
         List<Setting> settings = new ArrayList<>();
         for (int[] group : orderAndDims) {

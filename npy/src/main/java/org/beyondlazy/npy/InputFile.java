@@ -30,6 +30,8 @@ import java.util.concurrent.TimeoutException;
 public final class InputFile {
     /** Environment variable overriding the wait for a FIFO's writer, in seconds (a positive integer). */
     public static final String FIFO_WAIT_VARIABLE = "BEYONDLAZY_FIFO_WAIT_SECONDS";
+    /** System property overriding the variable (for a process that cannot change its environment, e.g. a test). */
+    public static final String FIFO_WAIT_PROPERTY = "beyondlazy.fifoWaitSeconds";
     /** Default wait for a FIFO's writer, in seconds: long enough for a slow producer to start. */
     public static final int DEFAULT_FIFO_WAIT_SECONDS = 30;
 
@@ -116,7 +118,7 @@ public final class InputFile {
 
     /** The bounded wait for a FIFO's writer, in seconds. */
     public static int fifoWaitSeconds() {
-        String value = System.getenv(FIFO_WAIT_VARIABLE);
+        String value = System.getProperty(FIFO_WAIT_PROPERTY, System.getenv(FIFO_WAIT_VARIABLE));
         if (value != null) {
             try {
                 int seconds = Integer.parseInt(value.trim());

@@ -238,10 +238,19 @@ class NpyBadInputTest {
     }
 
     @Test
+    void aDeclaredArrayBeyondTheHeapIsTooLargeBeforeAnyDataIsRead() {
+        // 2·10⁹ float64 = 16 GB declared, 8 bytes present: refused from the header against Runtime.maxMemory()
+        byte[] header = withHeader("{'descr': '<f8', 'fortran_order': False, 'shape': (2000000000,), }", new byte[8]);
+        assertThatThrownBy(() -> NpyReader.read(new java.io.ByteArrayInputStream(header), "huge.npy"))
+                .isInstanceOfSatisfying(NpyException.class, e -> assertThat(e.error()).isEqualTo(NpyError.TOO_LARGE))
+                .hasMessageContaining("MiB");
+    }
+
+    @Test
     void everyCodeIsCoveredByATest() {
-        // NOT_FOUND and IO_ERROR come from the file system and are tested above.
+        // NOT_FOUND and IO_ERROR come from the file system and are tested above, TOO_LARGE from the heap.
         Stream<NpyError> fromTable = badInputs().map(arguments -> (NpyError) arguments.get()[2]);
-        assertThat(Stream.concat(fromTable, Stream.of(NpyError.NOT_FOUND, NpyError.IO_ERROR)).distinct())
+        assertThat(Stream.concat(fromTable, Stream.of(NpyError.NOT_FOUND, NpyError.IO_ERROR, NpyError.TOO_LARGE)).distinct())
                 .containsExactlyInAnyOrder(NpyError.values());
     }
 }

@@ -42,6 +42,7 @@ public final class ConformanceKit {
             suite(LazyFailureClaims.class, List.of("C6"), Capability.TANGENT_SPACE),
             suite(LazyLimitClaims.class, List.of("C7"), Capability.TANGENT_SPACE, Capability.LINEARIZED_OBJECTIVE),
             suite(VariantClaims.class, List.of("C8", "C9", "C10", "C13")),
+            suite(ScalingLawClaims.class, List.of("C8"), Capability.TANGENT_SPACE),
             suite(MomentumClaims.class, List.of("C11"), Capability.TANGENT_SPACE, Capability.LINEARIZED_OBJECTIVE),
             suite(PolarDynamicsClaims.class, List.of("C12")),
             suite(DifferentialClaims.class, List.of("C14")),

@@ -25,6 +25,19 @@ public abstract class ConformanceKitTests {
         return backend();
     }
 
+    /**
+     * The backend of the paper-scale measurements (C8's scaling form, tag {@value ScalingLawClaims#FULL_PROFILE}):
+     * the backend under test unless a binding names a faster one that passes the rest of the kit.
+     */
+    protected Backend paperScaleBackend() {
+        return backend();
+    }
+
+    /** Wraps a paper-scale measurement (a binding may, e.g., run it on one BLAS thread per seed thread). */
+    protected <T> T atPaperScale(java.util.function.Supplier<T> measurement) {
+        return measurement.get();
+    }
+
     @Nested
     class ObjectiveIdentity extends ObjectiveIdentityClaims {
         @Override
@@ -109,6 +122,24 @@ public abstract class ConformanceKitTests {
         protected Backend lazyBackend() {
             Backend b = bound();
             return Capability.TANGENT_SPACE.supportedBy(b) ? b : null;
+        }
+    }
+
+    @Nested
+    class ScalingLaw extends ScalingLawClaims {
+        @Override
+        public Backend backend() {
+            return bound();
+        }
+
+        @Override
+        protected Backend studyBackend() {
+            return paperScaleBackend();
+        }
+
+        @Override
+        protected <T> T around(java.util.function.Supplier<T> study) {
+            return atPaperScale(study);
         }
     }
 

@@ -20,6 +20,7 @@ import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.properties.ClaimSettings;
+import org.beyondlazy.properties.ScalingLawClaims;
 
 /**
  * The audit (spec E9.12): runs the properties of every tested claim and every registered section, and
@@ -203,7 +204,9 @@ public final class Audit {
                 try (java.io.PrintWriter output = new java.io.PrintWriter(Files.newBufferedWriter(tmp.resolve(PROPERTIES_OUTPUT)))) {
                     output.println("# What the claim properties measured (profile " + profile + ", "
                             + (count == null ? "CI example counts" : count + " examples per property") + ", seed " + options.seed() + ")");
-                    results = ClaimRunner.run(ReferenceSuites.suites(options.implementation()), onlyClaims, parameters, output::println, progress);
+                    Set<String> excluded = profile.equals("full") ? Set.of() : Set.of(ScalingLawClaims.FULL_PROFILE);
+                    results = ClaimRunner.run(ReferenceSuites.suites(options.implementation()), onlyClaims, excluded, parameters,
+                            output::println, progress);
                 }
                 double propertiesSeconds = (System.nanoTime() - propertiesStart) / 1e9;
                 // 2. the sections

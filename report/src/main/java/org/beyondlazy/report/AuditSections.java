@@ -9,7 +9,7 @@ public final class AuditSections {
 
     /** Sections that run. */
     public static List<AuditSection> all() {
-        return List.of(new DescentSection(), new LazyResidualSection(), new LazyRichSection(), new HeadlineSection(),
+        return List.of(new DescentSection(), new LazyResidualSection(), new LazyRichSection(), new ScalingLawSection(),
                 new DeflationSection(), new MomentumSection());
     }
 }

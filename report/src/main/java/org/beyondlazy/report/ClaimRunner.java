@@ -112,18 +112,25 @@ public final class ClaimRunner {
      */
     public static Map<String, ClaimResult> run(List<Class<?>> suites, Set<String> onlyClaims, Map<String, String> parameters,
                                                Consumer<String> output) {
-        return run(suites, onlyClaims, parameters, output, new Listener() {
+        return run(suites, onlyClaims, Set.of(), parameters, output, new Listener() {
         });
     }
 
-    /** As {@link #run(List, Set, Map, Consumer)}, telling {@code progress} about each finished test. */
-    public static Map<String, ClaimResult> run(List<Class<?>> suites, Set<String> onlyClaims, Map<String, String> parameters,
-                                               Consumer<String> output, Listener progress) {
+    /**
+     * As {@link #run(List, Set, Map, Consumer)}, leaving out the properties tagged with one of {@code excludedTags}
+     * (e.g. the full profile's {@code full-profile} in the quick profile) and telling {@code progress} about each
+     * finished test.
+     */
+    public static Map<String, ClaimResult> run(List<Class<?>> suites, Set<String> onlyClaims, Set<String> excludedTags,
+                                               Map<String, String> parameters, Consumer<String> output, Listener progress) {
         LauncherDiscoveryRequestBuilder builder = LauncherDiscoveryRequestBuilder.request()
                 .configurationParameter("junit.jupiter.execution.parallel.enabled", "false")
                 .configurationParameters(parameters);
         if (onlyClaims != null) {
             builder.filters(org.junit.platform.launcher.TagFilter.includeTags(List.copyOf(onlyClaims)));
+        }
+        if (!excludedTags.isEmpty()) {
+            builder.filters(org.junit.platform.launcher.TagFilter.excludeTags(List.copyOf(excludedTags)));
         }
         for (Class<?> suite : suites) {
             builder.selectors(selectClass(suite));

@@ -56,7 +56,6 @@ final class HtmlPage {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
                 .append("<title>").append(esc(title)).append("</title>\n")
-                .append("<link rel=\"icon\" href=\"data:,\">\n") // no favicon request: the page makes none of its own
                 .append("<style>\n").append(CSS).append("\n</style></head><body><main>\n");
         if (!toRoot.isEmpty()) {
             h.append("<nav class=\"back\"><a href=\"").append(toRoot).append("index.html\">← audit report</a></nav>\n");

@@ -60,6 +60,11 @@ public final class Plots {
         chart(png, title, new Axes(xLabel, yLabel, false, logY), series);
     }
 
+    /** A chart with both axes logarithmic (a log–log diagram, {@link #chart}). */
+    public static void logLog(Path png, String title, String xLabel, String yLabel, List<Series> series) {
+        chart(png, title, new Axes(xLabel, yLabel, true, true), series);
+    }
+
     /**
      * Writes {@code png} and the SVG beside it ({@code name.svg}). On a log axis, points with a
      * non-positive or non-finite coordinate are dropped and interval bounds below the smallest plotted

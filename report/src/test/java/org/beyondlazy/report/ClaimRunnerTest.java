@@ -43,7 +43,7 @@ class ClaimRunnerTest {
     void ratesComeBackAsNumbersAndTheListenerHearsEveryTest() {
         List<String> heard = new ArrayList<>();
         int[] planned = new int[1];
-        Map<String, ClaimRunner.ClaimResult> results = ClaimRunner.run(List.of(SettingsProbe.class), null,
+        Map<String, ClaimRunner.ClaimResult> results = ClaimRunner.run(List.of(SettingsProbe.class), null, java.util.Set.of(),
                 Map.of(ClaimSettings.STDOUT, "false"), line -> { }, new ClaimRunner.Listener() {
                     @Override
                     public void planned(int tests, Map<String, Integer> perClaim) {

@@ -29,7 +29,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The report in a real browser: Debian's chromium, headless, through its chromedriver (Selenium), with
  * networking disabled (a proxy on a closed local port, every host name unresolvable). A report written from
  * a fixed set of results ({@link ReportFixture}, no kit run) is opened from disk at 1366×768: every image
- * loads, every link of every page resolves inside the report, the pages log no console error, and the
+ * loads, every link of every page resolves inside the report, the pages (and an SVG figure) log no console error, and the
  * first viewport holds the overall verdict, the whole claim grid and the headline figure. The screenshot is
  * saved beside the report ({@code target/browser-report/first-screen.png}). A missing chromium skips the
  * test, except under {@code CI=true}, where it fails.
@@ -71,6 +71,9 @@ class ReportBrowserTest {
                 open(driver, dir.resolve(page));
                 assertThat(errors(driver)).as("console errors of " + page).isEmpty();
             }
+            open(driver, dir.resolve("figures/fixture-chart.svg"));
+            assertThat(driver.executeScript("return document.documentElement.localName;")).as("the SVG beside the PNG parses").isEqualTo("svg");
+            assertThat(errors(driver)).as("console errors of the SVG").isEmpty();
             open(driver, dir.resolve("index.html"));
             JavascriptExecutor js = driver;
             @SuppressWarnings("unchecked")

@@ -63,6 +63,9 @@ public final class AtomicDirectory {
             removeInterrupted(parent, name);
             tmp = Files.createTempDirectory(parent, "." + name + ".tmp");
             IN_PROGRESS.add(tmp);
+            if (shuttingDown) { // registered after the hook looked: delete it here (the finally below)
+                throw new IOException("the process is shutting down");
+            }
             T value = build.into(tmp);
             swap(tmp, target, parent.resolve("." + name + ".old-" + UUID.randomUUID()));
             return value;

@@ -98,4 +98,28 @@ class SweepDirectoryTest {
             assertThat(notices).singleElement().asString().contains("stale lock").contains("999999999@elsewhere");
         }
     }
+
+    @Test
+    void runsWhoseDirectoryCannotBeWrittenFailButTheSweepGoesOnAndTheResumeRetriesThem() throws Exception {
+        SweepPlan plan = plan(GRID);
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Files.writeString(out.resolve("runs"), "a file where runs/ must go"); // an injected write failure
+        Sweep.Outcome failed;
+        try (SweepDirectory d = SweepDirectory.open("--out out", out, s -> { })) {
+            failed = Sweep.execute(plan, d, 2, new Sweep.Listener() { });
+        }
+        assertThat(failed.failed()).isEqualTo(4);
+        assertThat(failed.complete()).isFalse();
+        assertThat(failed.firstFailure()).isInstanceOfSatisfying(BeyondLazyException.class,
+                e -> assertThat(e.code()).isEqualTo(ErrorCode.IO_FAILURE));
+        assertThat(Files.readString(out.resolve("results.jsonl"))).isEmpty();
+        assertThat(Files.readAllLines(out.resolve("failed.jsonl"))).hasSize(4).allMatch(l -> l.contains("\"status\":\"failed\""));
+        Files.delete(out.resolve("runs"));
+        Sweep.Outcome resumed;
+        try (SweepDirectory d = SweepDirectory.open("--out out", out, s -> { })) {
+            resumed = Sweep.execute(plan, d, 2, new Sweep.Listener() { });
+        }
+        assertThat(resumed.ran()).isEqualTo(4);
+        assertThat(resumed.complete()).isTrue();
+    }
 }
