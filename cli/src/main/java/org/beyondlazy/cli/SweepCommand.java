@@ -44,6 +44,16 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--no-progress", description = "Do not draw the progress bar.")
     boolean noProgress;
 
+    @Option(names = "--engine", paramLabel = "local|spark", description = {"local (default): this machine's threads.",
+            "spark: print the spark-submit line that runs this sweep on a cluster (spec E9.20) and exit; Spark is not started here."})
+    String engine = "local";
+
+    @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the master (spark://host:7077, yarn, k8s://https://host:port).")
+    String master;
+
+    /** The shaded jar of the spark module, relative to the project root. */
+    static final String SPARK_SUBMIT_JAR = "spark/target/beyondlazy-spark-0.1.0-SNAPSHOT-submit.jar";
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,9 +63,18 @@ public final class SweepCommand implements Callable<Integer> {
         if (n < 1) {
             throw InputException.bad("--threads", "must be >= 1, found " + n);
         }
+        if (!engine.equals("local") && !engine.equals("spark")) {
+            throw InputException.bad("--engine", "must be local or spark, found '" + engine + "'");
+        }
+        if (engine.equals("spark") != (master != null)) {
+            throw InputException.bad("--master", engine.equals("spark") ? "is required with --engine spark" : "needs --engine spark");
+        }
         Inputs.outputDirectory("--out", out);
         SweepPlan plan = SweepPlan.read(Inputs.name("--config", config), config);
         PrintWriter err = spec.commandLine().getErr();
+        if (engine.equals("spark")) {
+            return printSparkSubmit(plan);
+        }
         Sweep.Outcome outcome;
         try (SweepDirectory directory = SweepDirectory.open(Inputs.name("--out", out), out, notice -> {
             err.println("beyondlazy sweep: " + notice);
@@ -80,6 +99,32 @@ public final class SweepCommand implements Callable<Integer> {
             return ExitStatus.of(first);
         }
         return ExitStatus.OK;
+    }
+
+    /** E9.20: the line that runs this (validated) sweep on Spark; printed, never run, so Spark stays off this class path. */
+    private int printSparkSubmit(SweepPlan plan) {
+        Path jar = Path.of(System.getProperty("beyondlazy.root", ".")).resolve(SPARK_SUBMIT_JAR).toAbsolutePath().normalize();
+        String line = String.join(" ", "spark-submit", "--master", quote(master), "--class", "org.beyondlazy.spark.SparkSweep",
+                quote(jar.toString()), "--config", quote(config.toAbsolutePath().toString()), "--out", quote(out.toAbsolutePath().toString()));
+        Map<String, Object> result = Outputs.map();
+        result.put("engine", "spark");
+        result.put("runs", plan.runs().size());
+        result.put("submit", line);
+        result.put("jarBuilt", java.nio.file.Files.isRegularFile(jar));
+        if (common.json()) {
+            Outputs.print(spec.commandLine().getOut(), true, result);
+        } else {
+            spec.commandLine().getOut().println(line);
+            if (!java.nio.file.Files.isRegularFile(jar)) {
+                spec.commandLine().getErr().println("beyondlazy sweep: build the jar first: ./mvnw -B -pl spark -am package -DskipTests");
+            }
+        }
+        return ExitStatus.OK;
+    }
+
+    /** A shell word: as is when it holds only safe characters, else in single quotes. */
+    static String quote(String word) {
+        return word.matches("[A-Za-z0-9_./:@=+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The progress bar on stderr (none with {@code --no-progress}). */

@@ -59,6 +59,16 @@ public final class Runner {
         return theta;
     }
 
+    /**
+     * The problem a run's {@link RunResult} refers to (spec E9.8): {@link #problem} for the step optimizers; for the
+     * variant, the homog model of the same seeded truth that the variant fits (as {@code runVariant} reports it).
+     * Lets an engine that ships results between processes (spec E9.20) rebuild a result without shipping the problem.
+     */
+    public static Problem resultProblem(RunSpec spec) {
+        Problem problem = problem(spec);
+        return spec.optimizer() == RunOptimizer.VARIANT ? Problem.of(ModelKind.HOMOG, spec.width(), spec.lambda(), problem.truth()) : problem;
+    }
+
     static Optimizer optimizer(RunSpec spec) {
         return switch (spec.optimizer()) {
             case GD -> new GradientDescent(spec.lr());
