@@ -282,7 +282,7 @@ public final class Audit {
     /** What the verdicts are about, for the report's header. */
     static String implementationLabel(Options options) {
         return options.implementation() != null ? Backends.get(options.implementation()).name()
-                : "reference (whole kit) and fast (C1–C4, C14, C15, C16)";
+                : "reference (whole kit; C6 and C8's scaling form on the fast path) and fast (C1–C4, C14, C15, C16)";
     }
 
     /** The machine-readable summary. */
