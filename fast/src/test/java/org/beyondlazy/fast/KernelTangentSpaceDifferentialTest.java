@@ -9,7 +9,6 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.beyondlazy.core.DenseTruth;
 import org.beyondlazy.core.FactoredTruth;
-import org.beyondlazy.core.Generators;
 import org.beyondlazy.core.ModelKind;
 import org.beyondlazy.core.Problem;
 import org.beyondlazy.core.SpecRef;
@@ -19,7 +18,6 @@ import org.beyondlazy.properties.ClaimSettings;
 import org.beyondlazy.properties.Instances;
 import org.beyondlazy.properties.TangentRankClaims;
 import org.beyondlazy.reference.DenseTensor;
-import org.hipparchus.random.RandomGenerator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -197,15 +195,10 @@ class KernelTangentSpaceDifferentialTest {
                 defective++;
             }
             for (int s = 0; s < TangentRankClaims.SEEDS_PER_SHAPE; s++) {
-                long seed = ClaimSettings.seed() + 1_000_003L * (100 * d + 10 * l) + 7919L * m + s;
-                RandomGenerator rng = Generators.rng(seed);
-                double[] w0 = Generators.gaussian(rng, m, d, 1.0 / Math.sqrt(d));
-                double[] signs = new double[m];
-                for (int i = 0; i < m; i++) {
-                    signs[i] = rng.nextBoolean() ? 1.0 : -1.0;
-                }
-                FactoredTruth anyTruth = new FactoredTruth(l, d, 1, Generators.unitVector(rng, d), new double[] {1.0});
-                Problem p = new Problem(ModelKind.PLAIN, m, signs, 0.0, anyTruth);
+                TangentRankClaims.RangeInstance inst = TangentRankClaims.RangeInstance.of(d, l, m, s);
+                long seed = inst.seed();
+                double[] w0 = inst.theta0();
+                Problem p = inst.problem();
                 KernelTangentSpace v = backend.kernelTangentSpace(p, w0);
                 String what = String.format("(d=%d, l=%d, m=%d), W0 seed %dL", d, l, m, seed);
                 assertThat((long) v.rank()).as("rank at %s", what).isEqualTo(TangentRank.expectedRank(d, l, m));

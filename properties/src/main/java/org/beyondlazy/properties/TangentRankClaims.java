@@ -32,6 +32,30 @@ public abstract class TangentRankClaims implements BackendUnderTest {
     /** Dropped singular values over σ₁ must stay below this: round-off of an SVD of a ~100×100 matrix. */
     public static final double DROPPED_CEILING = 1e-12;
 
+    /**
+     * One seeded instance of the C5 range: W₀ (m×d, N(0, 1/d) entries), random signs and a unit rank-one truth
+     * (irrelevant to the rank), all from the generator of seed {@code ClaimSettings.seed() + 1000003·(100d + 10l)
+     * + 7919m + s}. Shared by every property and test that checks ranks over {@link #range()}.
+     *
+     * @param seed    the seed used (for messages)
+     * @param problem the plain-model problem with those signs
+     * @param theta0  W₀
+     */
+    public record RangeInstance(long seed, Problem problem, double[] theta0) {
+        /** The instance for shape (d, l, m) and repetition s (0 ≤ s &lt; {@link #SEEDS_PER_SHAPE}). */
+        public static RangeInstance of(int d, int l, int m, int s) {
+            long seed = ClaimSettings.seed() + 1_000_003L * (100 * d + 10 * l) + 7919L * m + s;
+            RandomGenerator rng = Generators.rng(seed);
+            double[] w0 = Generators.gaussian(rng, m, d, 1.0 / Math.sqrt(d));
+            double[] signs = new double[m];
+            for (int i = 0; i < m; i++) {
+                signs[i] = rng.nextBoolean() ? 1.0 : -1.0;
+            }
+            FactoredTruth anyTruth = new FactoredTruth(l, d, 1, Generators.unitVector(rng, d), new double[] {1.0});
+            return new RangeInstance(seed, new Problem(ModelKind.PLAIN, m, signs, 0.0, anyTruth), w0);
+        }
+    }
+
     /** The (d, l, m) range of the property. */
     public static List<int[]> range() {
         List<int[]> out = new ArrayList<>();
@@ -65,15 +89,10 @@ public abstract class TangentRankClaims implements BackendUnderTest {
             int l = c[1];
             int m = c[2];
             for (int s = 0; s < SEEDS_PER_SHAPE; s++) {
-                long seed = ClaimSettings.seed() + 1_000_003L * (100 * d + 10 * l) + 7919L * m + s;
-                RandomGenerator rng = Generators.rng(seed);
-                double[] w0 = Generators.gaussian(rng, m, d, 1.0 / Math.sqrt(d));
-                double[] signs = new double[m];
-                for (int i = 0; i < m; i++) {
-                    signs[i] = rng.nextBoolean() ? 1.0 : -1.0;
-                }
-                FactoredTruth anyTruth = new FactoredTruth(l, d, 1, Generators.unitVector(rng, d), new double[] {1.0});
-                Problem p = new Problem(ModelKind.PLAIN, m, signs, 0.0, anyTruth);
+                TangentRankClaims.RangeInstance inst = TangentRankClaims.RangeInstance.of(d, l, m, s);
+                long seed = inst.seed();
+                double[] w0 = inst.theta0();
+                Problem p = inst.problem();
                 TangentSpace v = backend().tangentSpace(p, w0);
                 long expected = TangentRank.expectedRank(d, l, m);
                 String what = String.format("(d=%d, l=%d, m=%d), W0 seed %dL", d, l, m, seed);

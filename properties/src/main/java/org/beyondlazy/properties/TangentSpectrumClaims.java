@@ -3,8 +3,6 @@ package org.beyondlazy.properties;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.beyondlazy.core.FactoredTruth;
-import org.beyondlazy.core.Generators;
 import org.beyondlazy.core.ModelKind;
 import org.beyondlazy.core.Problem;
 import org.beyondlazy.core.SpecRef;
@@ -12,7 +10,6 @@ import org.beyondlazy.core.lazy.LazyInstances;
 import org.beyondlazy.core.lazy.TangentRank;
 import org.beyondlazy.core.lazy.TangentSpace;
 import org.beyondlazy.core.lazy.TangentSpectrum;
-import org.hipparchus.random.RandomGenerator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -83,15 +80,10 @@ public abstract class TangentSpectrumClaims implements BackendUnderTest {
                 defective++;
             }
             for (int s = 0; s < TangentRankClaims.SEEDS_PER_SHAPE; s++) {
-                long seed = ClaimSettings.seed() + 1_000_003L * (100 * d + 10 * l) + 7919L * m + s;
-                RandomGenerator rng = Generators.rng(seed);
-                double[] w0 = Generators.gaussian(rng, m, d, 1.0 / Math.sqrt(d));
-                double[] signs = new double[m];
-                for (int i = 0; i < m; i++) {
-                    signs[i] = rng.nextBoolean() ? 1.0 : -1.0;
-                }
-                FactoredTruth anyTruth = new FactoredTruth(l, d, 1, Generators.unitVector(rng, d), new double[] {1.0});
-                Problem p = new Problem(ModelKind.PLAIN, m, signs, 0.0, anyTruth);
+                TangentRankClaims.RangeInstance inst = TangentRankClaims.RangeInstance.of(d, l, m, s);
+                long seed = inst.seed();
+                double[] w0 = inst.theta0();
+                Problem p = inst.problem();
                 long rank = backend().tangentSpectrum(p, w0).rank();
                 assertThat(rank).as("rank at (d=%d, l=%d, m=%d), W0 seed %dL", d, l, m, seed)
                         .isEqualTo(TangentRank.expectedRank(d, l, m));
