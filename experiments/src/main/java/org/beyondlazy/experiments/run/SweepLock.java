@@ -19,11 +19,11 @@ import org.beyondlazy.core.SpecRef;
  * {@code sweep.lock}, which holds {@code pid@host} of the holder. The operating system releases the lock when the
  * holder dies however it dies, so a lock that can be taken is free; when the file still names another process, that
  * process died holding it (a stale lock) and a notice says it was taken over. A lock that cannot be taken is
- * refused with one line naming its holder.
+ * refused with one line naming its holder. The scaling-law directory of E9.21 takes the same lock.
  */
 @SpecRef("E9.10")
-final class SweepLock implements AutoCloseable {
-    static final String FILE = "sweep.lock";
+public final class SweepLock implements AutoCloseable {
+    public static final String FILE = "sweep.lock";
 
     private final FileChannel channel;
     private final FileLock lock;
@@ -50,7 +50,7 @@ final class SweepLock implements AutoCloseable {
      * @param notices receives the stale-lock notice
      * @throws BeyondLazyException INVALID_INPUT when another process holds it; IO_FAILURE when it cannot be written
      */
-    static SweepLock acquire(Path dir, Consumer<String> notices) {
+    public static SweepLock acquire(Path dir, Consumer<String> notices) {
         Path file = dir.resolve(FILE);
         FileChannel channel = null;
         try {

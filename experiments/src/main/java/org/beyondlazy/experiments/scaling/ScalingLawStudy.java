@@ -3,14 +3,11 @@ package org.beyondlazy.experiments.scaling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.Check;
 import org.beyondlazy.core.ErrorCode;
-import org.beyondlazy.core.FactoredTruth;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.lazy.TangentRank;
 import org.beyondlazy.experiments.LazyScalingStudy;
@@ -283,46 +280,47 @@ public final class ScalingLawStudy {
 
     private static final java.util.Map<String, Result> CACHE = new java.util.HashMap<>();
 
-    /** Runs the study in {@code threads} threads (≥ 1), reporting progress lines to {@code log}. */
+    /** Runs the study in {@code threads} threads (≥ 1) of this JVM ({@link LocalTrialEngine}), reporting progress lines to {@code log}. */
     public static Result run(Backend backend, Spec spec, int threads, Consumer<String> log) {
         Check.atLeast("threads", threads, 1);
-        long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            List<OrderResult> orders = new ArrayList<>();
-            for (DimensionGrid grid : spec.grids()) {
-                orders.add(order(backend, spec, grid, pool, log));
-            }
-            RankResult rank = spec.rankGrid() == null ? null : rankSide(backend, spec, pool, log);
-            return new Result(spec, backend.name(), threads, orders, rank, (System.nanoTime() - start) / 1e9);
-        } finally {
-            pool.shutdownNow();
+        try (LocalTrialEngine engine = new LocalTrialEngine(backend, threads)) {
+            return run(backend, spec, engine, log);
         }
     }
 
-    private static OrderResult order(Backend backend, Spec spec, DimensionGrid grid, ExecutorService pool, Consumer<String> log) {
+    /**
+     * Runs the study with its trials computed by {@code engine} (spec E9.21), which must compute them on a backend of
+     * the same name as {@code backend}. This JVM drives the study: it decides which trials each point needs (the
+     * upward width scan, then the controls at m_min, and the fixed-width runs), judges them in seed order, and
+     * computes the lazy side on {@code backend} itself. The result's {@code threads} is the engine's parallelism.
+     */
+    @SpecRef("E9.21")
+    public static Result run(Backend backend, Spec spec, TrialEngine engine, Consumer<String> log) {
+        long start = System.nanoTime();
+        List<OrderResult> orders = new ArrayList<>();
+        for (DimensionGrid grid : spec.grids()) {
+            orders.add(order(backend, spec, grid, engine, log));
+        }
+        RankResult rank = spec.rankGrid() == null ? null : rankSide(spec, engine, log);
+        return new Result(spec, backend.name(), engine.parallelism(), orders, rank, (System.nanoTime() - start) / 1e9);
+    }
+
+    private static OrderResult order(Backend backend, Spec spec, DimensionGrid grid, TrialEngine engine, Consumer<String> log) {
         int l = grid.order();
         int r = spec.rank();
         ScalingSchedule schedule = spec.schedule();
         List<DimensionPoint> points = new ArrayList<>();
         for (int d : grid.dims()) {
             long t0 = System.nanoTime();
-            WidthSearch search = search(backend, spec, l, d, r, pool);
+            WidthSearch search = search(spec, l, d, r, engine);
             SeedTrials.Trials vanilla = null;
             SeedTrials.Trials noReinit = null;
             if (spec.controls() && search.found()) {
                 int m = search.width();
-                long budget = schedule.stepBudget(l, d, r);
-                vanilla = SeedTrials.judge(spec.seedsPerPoint(), spec.firstSeed(), spec.requiredLower(), pool,
-                        s -> ScalingAttempts.vanilla(backend, ScalingAttempts.truth(l, d, r, s), m, schedule.vanillaInitNorm(),
-                                schedule.eta(), budget, spec.epsilon(), s));
-                var config = schedule.withoutReinitialization(l, d, r, m, spec.epsilon());
-                noReinit = SeedTrials.judge(spec.seedsPerPoint(), spec.firstSeed(), spec.requiredLower(), pool,
-                        s -> ScalingAttempts.variant(backend, ScalingAttempts.truth(l, d, r, s), config, s));
+                vanilla = judge(spec, spec.seedsPerPoint(), spec.requiredLower(), engine, ScalingTrial.Kind.VANILLA, l, d, r, m);
+                noReinit = judge(spec, spec.seedsPerPoint(), spec.requiredLower(), engine, ScalingTrial.Kind.NO_REINITIALIZATION, l, d, r, m);
             }
-            var fixedConfig = schedule.variant(l, d, r, grid.fixedWidth(), spec.epsilon());
-            SeedTrials.Trials fixed = SeedTrials.judge(spec.fixedWidthSeeds(), spec.firstSeed(), 0.0, pool,
-                    s -> ScalingAttempts.variant(backend, ScalingAttempts.truth(l, d, r, s), fixedConfig, s));
+            SeedTrials.Trials fixed = judge(spec, spec.fixedWidthSeeds(), 0.0, engine, ScalingTrial.Kind.VARIANT, l, d, r, grid.fixedWidth());
             double seconds = (System.nanoTime() - t0) / 1e9;
             DimensionPoint p = new DimensionPoint(l, d, TangentRank.threshold(d, l), schedule.stepBudget(l, d, r), search, vanilla,
                     noReinit, fixed, seconds);
@@ -356,12 +354,12 @@ public final class ScalingLawStudy {
         }
     }
 
-    private static RankResult rankSide(Backend backend, Spec spec, ExecutorService pool, Consumer<String> log) {
+    private static RankResult rankSide(Spec spec, TrialEngine engine, Consumer<String> log) {
         RankGrid grid = spec.rankGrid();
         List<RankPoint> points = new ArrayList<>();
         for (int r : grid.ranks()) {
             long t0 = System.nanoTime();
-            WidthSearch search = search(backend, spec, grid.order(), grid.dim(), r, pool);
+            WidthSearch search = search(spec, grid.order(), grid.dim(), r, engine);
             double seconds = (System.nanoTime() - t0) / 1e9;
             log.accept(String.format(java.util.Locale.ROOT, "scaling-law rank side l=%d d=%d r=%d: m_min=%s (%.1f s)", grid.order(), grid.dim(), r,
                     search.found() ? Integer.toString(search.width()) : "not found", seconds));
@@ -373,23 +371,26 @@ public final class ScalingLawStudy {
     }
 
     /** The upward scan over the grid widths ≥ r: the first width whose point passes is m_min. */
-    static WidthSearch search(Backend backend, Spec spec, int l, int d, int r, ExecutorService pool) {
+    static WidthSearch search(Spec spec, int l, int d, int r, TrialEngine engine) {
         List<WidthPoint> scanned = new ArrayList<>();
         for (int m : spec.widths()) {
             if (m < r) {
                 continue; // fewer components than truth directions cannot fit r generic directions
             }
-            var config = spec.schedule().variant(l, d, r, m, spec.epsilon());
-            SeedTrials.Trials trials = SeedTrials.judge(spec.seedsPerPoint(), spec.firstSeed(), spec.requiredLower(), pool, s -> {
-                FactoredTruth truth = ScalingAttempts.truth(l, d, r, s);
-                return ScalingAttempts.variant(backend, truth, config, s);
-            });
+            SeedTrials.Trials trials = judge(spec, spec.seedsPerPoint(), spec.requiredLower(), engine, ScalingTrial.Kind.VARIANT, l, d, r, m);
             scanned.add(new WidthPoint(m, trials));
             if (trials.passed()) {
                 return new WidthSearch(scanned, m);
             }
         }
         return new WidthSearch(scanned, -1);
+    }
+
+    /** One point judged on seeds s₀ … s₀ + n − 1 of the trials (kind, l, d, r, m), computed by the engine. */
+    private static SeedTrials.Trials judge(Spec spec, int n, double required, TrialEngine engine, ScalingTrial.Kind kind, int l, int d,
+            int r, int m) {
+        return SeedTrials.judgeSubmitted(n, spec.firstSeed(), required,
+                s -> engine.submit(new ScalingTrial(kind, l, d, r, m, s, spec.epsilon(), spec.schedule())));
     }
 
     private static String verdict(SeedTrials.Trials t) {

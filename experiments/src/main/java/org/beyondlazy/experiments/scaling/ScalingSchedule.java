@@ -28,7 +28,9 @@ import org.beyondlazy.core.variant.VariantConfig;
  * @param orders          one base per order (not modified; copied)
  */
 @SpecRef("E7.9")
-public record ScalingSchedule(double eta, double lambda, double vanillaInitNorm, List<OrderBase> orders) {
+public record ScalingSchedule(double eta, double lambda, double vanillaInitNorm, List<OrderBase> orders) implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     /** r₀: the rank the bases were calibrated at (E7.5's r = 3). */
     public static final int REFERENCE_RANK = 3;
 
@@ -41,7 +43,7 @@ public record ScalingSchedule(double eta, double lambda, double vanillaInitNorm,
      * @param epochs         K₀ ≥ 1, epochs at r = r₀
      * @param delta          δ(l) &gt; 0, norm of every (re-)initialized component of the variant
      */
-    public record OrderBase(int order, int calibrationDim, int stepsPerEpoch, int epochs, double delta) {
+    public record OrderBase(int order, int calibrationDim, int stepsPerEpoch, int epochs, double delta) implements java.io.Serializable {
         public OrderBase {
             Check.atLeast("schedule order l", order, 2);
             Check.atLeast("schedule calibration dimension d0", calibrationDim, 1);

@@ -36,7 +36,8 @@ public final class SeedTrials {
      * @param error   the final relative error (NaN for a diverged run)
      * @param steps   gradient steps taken
      */
-    public record Attempt(boolean success, double error, long steps) {
+    public record Attempt(boolean success, double error, long steps) implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
     }
 
     /**
@@ -121,11 +122,23 @@ public final class SeedTrials {
      * @param attempt  runs one seed; must be thread-safe across seeds
      */
     public static Trials judge(int n, long first, double required, ExecutorService pool, LongFunction<Attempt> attempt) {
+        return judgeSubmitted(n, first, required, seed -> pool.submit(() -> attempt.apply(seed)));
+    }
+
+    /**
+     * Judges a point whose seeds an engine computes (E9.21): every seed is submitted first, in seed order, then the
+     * futures are read in seed order under the sequential rule, and the futures not read are cancelled.
+     *
+     * @param n        seeds the point may use (≥ 1)
+     * @param first    s₀
+     * @param required the Wilson lower bound a pass needs
+     * @param submit   starts the attempt of one seed and returns its future (must not block)
+     */
+    public static Trials judgeSubmitted(int n, long first, double required, LongFunction<Future<Attempt>> submit) {
         int allowedFailures = n - requiredSuccesses(n, required);
         List<Future<Attempt>> futures = new ArrayList<>();
         for (int k = 0; k < n; k++) {
-            long seed = first + k;
-            futures.add(pool.submit(() -> attempt.apply(seed)));
+            futures.add(submit.apply(first + k));
         }
         List<Attempt> judged = new ArrayList<>();
         int failures = 0;
