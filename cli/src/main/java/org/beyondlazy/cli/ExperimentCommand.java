@@ -12,7 +12,9 @@ import org.beyondlazy.experiments.LazyResidualStudy;
 import org.beyondlazy.experiments.RecoveryExperiment;
 import org.beyondlazy.experiments.Tables;
 import org.beyondlazy.experiments.VariantRates;
+import org.beyondlazy.experiments.scaling.LocalTrialEngine;
 import org.beyondlazy.experiments.scaling.ScalingLawConfig;
+import org.beyondlazy.experiments.scaling.ScalingLawDirectory;
 import org.beyondlazy.experiments.scaling.ScalingLawStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -194,8 +196,10 @@ public final class ExperimentCommand implements Runnable {
     @Command(name = "scaling-law", mixinStandardHelpOptions = true,
             description = {"The scaling-law experiment (spec E7.10): the lazy threshold m*(d) and residual beside the variant's "
                     + "measured m_min(d) (Wilson 95% lower bound >= 0.8), the vanilla and no-re-initialization controls, m_min(r) "
-                    + "and the log-log fits.", "Config keys: spec/07-variant.md (E7.11)."})
-    @SpecRef({"E7.10", "E7.11"})
+                    + "and the log-log fits.", "Config keys: spec/07-variant.md (E7.11).",
+                    "With --out DIR the judged trials go to DIR/trials.jsonl as they are judged, and re-running the same command resumes "
+                    + "(spec E9.21); the result's records to DIR/scaling-law.json, the tables to DIR/scaling-law.md."})
+    @SpecRef({"E7.10", "E7.11", "E9.21"})
     static final class ScalingLaw implements Callable<Integer> {
         @Option(names = "--profile", paramLabel = "quick|full",
                 description = "Grid profile (default: the config's profile, else quick).")
@@ -210,8 +214,15 @@ public final class ExperimentCommand implements Runnable {
         @Option(names = "--implementation", defaultValue = "fast", paramLabel = "name", description = "Backend (default: ${DEFAULT-VALUE}).")
         String implementation;
 
-        @Option(names = "--out", paramLabel = "DIR", description = "Also write the tables to DIR/scaling-law.md.")
+        @Option(names = "--out", paramLabel = "DIR", description = "Write the journal, the records and the tables to DIR (resumable, E9.21).")
         java.nio.file.Path outDir;
+
+        @Option(names = "--engine", defaultValue = "local", paramLabel = "local|spark", description = {"local (default): this machine's threads.",
+                "spark: print the spark-submit line that runs this study on a cluster (spec E9.21) and exit; needs --out."})
+        String engine;
+
+        @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the master (spark://host:7077, yarn, k8s://https://host:port).")
+        String master;
 
         @Option(names = "--markdown", description = "Print a proofs-notes fragment: the command and its wall time above the tables.")
         boolean markdown;
@@ -221,33 +232,72 @@ public final class ExperimentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ScalingLawConfig file = config == null ? null : ScalingLawConfig.read("--config", config);
-            String name = profile != null ? profile : file != null && file.profile != null ? file.profile : "quick";
-            ScalingLawStudy.Spec base = Inputs.within("--profile", () -> ScalingLawStudy.Spec.profile(name));
-            ScalingLawStudy.Spec study = file == null ? base : Inputs.within("--config " + config, () -> file.apply(base));
+            ScalingLawStudy.Spec study = ScalingLawConfig.resolve(profile, config);
             Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            if (!engine.equals("local") && !engine.equals("spark")) {
+                throw InputException.bad("--engine", "must be local or spark, found '" + engine + "'");
+            }
+            if (engine.equals("spark") != (master != null)) {
+                throw InputException.bad("--master", engine.equals("spark") ? "is required with --engine spark" : "needs --engine spark");
+            }
             if (outDir != null) {
                 Inputs.outputDirectory("--out", outDir);
             }
+            if (engine.equals("spark")) {
+                return printSparkSubmit();
+            }
             int k = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             PrintWriter err = spec.commandLine().getErr();
-            // seeds run in parallel; BLAS threads on top of them only synchronize (Blas.singleThreaded's measurement)
-            ScalingLawStudy.Result result = org.beyondlazy.fast.Blas.singleThreaded(() -> ScalingLawStudy.run(backend, study, k, line -> {
+            java.util.function.Consumer<String> log = line -> {
                 err.println(line);
                 err.flush();
-            }));
-            String tables = Tables.scalingLaw(result);
-            String text = markdown ? String.format(Locale.ROOT, "Command: `./beyondlazy %s` — wall time %.0f s (%d thread(s)).%n%n%s",
-                    String.join(" ", spec.commandLine().getParseResult().originalArgs()), result.seconds(), k, tables) : tables;
-            if (outDir != null) {
-                try {
-                    java.nio.file.Files.createDirectories(outDir);
-                } catch (java.io.IOException e) {
-                    throw new InputException(org.beyondlazy.core.ErrorCode.IO_FAILURE, "--out " + outDir, "cannot create: " + e.getMessage());
+            };
+            ScalingLawStudy.Result result;
+            String text;
+            if (outDir == null) {
+                // seeds run in parallel; BLAS threads on top of them only synchronize (Blas.singleThreaded's measurement)
+                result = org.beyondlazy.fast.Blas.singleThreaded(() -> ScalingLawStudy.run(backend, study, k, log));
+                text = text(result, k);
+            } else {
+                try (ScalingLawDirectory directory = ScalingLawDirectory.open("--out " + outDir, outDir, study, implementation, notice -> {
+                    err.println("beyondlazy experiment scaling-law: " + notice);
+                    err.flush();
+                }); LocalTrialEngine local = new LocalTrialEngine(backend, k)) {
+                    result = org.beyondlazy.fast.Blas.singleThreaded(() -> ScalingLawStudy.run(backend, study, directory.recording(local), log));
+                    text = text(result, k);
+                    directory.publish(result, text);
                 }
-                Outputs.writeString(outDir.resolve("scaling-law.md"), text);
             }
             spec.commandLine().getOut().print(text);
+            return ExitStatus.OK;
+        }
+
+        private String text(ScalingLawStudy.Result result, int k) {
+            String tables = Tables.scalingLaw(result);
+            return markdown ? String.format(Locale.ROOT, "Command: `./beyondlazy %s` — wall time %.0f s (%d thread(s)).%n%n%s",
+                    String.join(" ", spec.commandLine().getParseResult().originalArgs()), result.seconds(), k, tables) : tables;
+        }
+
+        /** E9.21: the line that runs this (validated) study on Spark; printed, never run, so Spark stays off this class path. */
+        private int printSparkSubmit() {
+            if (outDir == null) {
+                throw InputException.bad("--out", "is required with --engine spark (the driver writes the study there)");
+            }
+            java.nio.file.Path jar = java.nio.file.Path.of(System.getProperty("beyondlazy.root", ".")).resolve(SweepCommand.SPARK_SUBMIT_JAR)
+                    .toAbsolutePath().normalize();
+            List<String> words = new ArrayList<>(List.of("spark-submit", "--master", SweepCommand.quote(master), "--class",
+                    "org.beyondlazy.spark.SparkScalingLaw", SweepCommand.quote(jar.toString())));
+            if (profile != null) {
+                words.addAll(List.of("--profile", SweepCommand.quote(profile)));
+            }
+            if (config != null) {
+                words.addAll(List.of("--config", SweepCommand.quote(config.toAbsolutePath().toString())));
+            }
+            words.addAll(List.of("--implementation", SweepCommand.quote(implementation), "--out", SweepCommand.quote(outDir.toAbsolutePath().toString())));
+            spec.commandLine().getOut().println(String.join(" ", words));
+            if (!java.nio.file.Files.isRegularFile(jar)) {
+                spec.commandLine().getErr().println("beyondlazy experiment scaling-law: build the jar first: ./mvnw -B -pl spark -am package -DskipTests");
+            }
             return ExitStatus.OK;
         }
     }

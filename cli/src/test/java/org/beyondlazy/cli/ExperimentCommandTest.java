@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.beyondlazy.experiments.scaling.ScalingLawDirectory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +71,42 @@ class ExperimentCommandTest {
         assertThat(run.out()).contains("| 6 | 56 | 10 |").contains("| 8 | 120 | 15 |").contains("| lazy threshold m*(d) | d | 3 | 2 |");
         assertThat(run.err()).contains("scaling-law l=3 d=6: m_min=");
         assertThat(Files.readString(out.resolve("scaling-law.md"))).isEqualTo(run.out());
+
+        // E9.21: the journal and the records beside the tables; the same command again replays every trial
+        String records = Files.readString(out.resolve(ScalingLawDirectory.RESULT));
+        long trials = Files.readAllLines(out.resolve(ScalingLawDirectory.TRIALS)).size();
+        assertThat(trials).isPositive();
+        CliRun again = CliRun.of("experiment", "scaling-law", "--config", config.toString(), "--threads", "1", "--out", out.toString());
+        assertThat(again.status()).as(again.toString()).isZero();
+        assertThat(Files.readAllLines(out.resolve(ScalingLawDirectory.TRIALS))).hasSize((int) trials);
+        assertThat(ScalingLawDirectory.records(Files.readString(out.resolve(ScalingLawDirectory.RESULT))))
+                .isEqualTo(ScalingLawDirectory.records(records));
+        // another study in the same directory is refused
+        Path other = Files.writeString(dir.resolve("other.json"), TINY_SCALING.replace("\"fixedWidthSeeds\": 1", "\"fixedWidthSeeds\": 2"));
+        CliRun refused = CliRun.of("experiment", "scaling-law", "--config", other.toString(), "--out", out.toString());
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(ExitStatus.BAD_INPUT);
+        assertThat(refused.err()).contains("another study");
+    }
+
+    @Test
+    void scalingLawOnSparkPrintsTheSubmitLineAndRunsNothing(@TempDir Path dir) throws IOException {
+        Path config = Files.writeString(dir.resolve("tiny.json"), TINY_SCALING);
+        Path out = dir.resolve("out");
+        CliRun run = CliRun.of("experiment", "scaling-law", "--config", config.toString(), "--out", out.toString(), "--engine", "spark",
+                "--master", "spark://127.0.0.1:7077");
+        assertThat(run.status()).as(run.toString()).isZero();
+        assertThat(run.out().strip()).startsWith("spark-submit --master spark://127.0.0.1:7077 --class org.beyondlazy.spark.SparkScalingLaw ")
+                .endsWith("--config " + config.toAbsolutePath() + " --implementation fast --out " + out.toAbsolutePath());
+        assertThat(out).doesNotExist();
+        for (String[] args : new String[][] {{"--engine", "spark", "--master", "spark://h:7077"}, {"--engine", "spark"},
+            {"--master", "spark://h:7077"}, {"--engine", "yarn", "--master", "yarn", "--out", out.toString()}}) {
+            String[] all = new String[args.length + 4];
+            System.arraycopy(new String[] {"experiment", "scaling-law", "--config", config.toString()}, 0, all, 0, 4);
+            System.arraycopy(args, 0, all, 4, args.length);
+            CliRun bad = CliRun.of(all);
+            assertThat(bad.status()).as("%s%n%s", String.join(" ", args), bad).isEqualTo(ExitStatus.BAD_INPUT);
+            assertThat(bad.err().strip().lines().count()).as(bad.err()).isEqualTo(1);
+        }
     }
 
     @Test

@@ -126,13 +126,18 @@ final class LoopbackCluster implements AutoCloseable {
      * goes to {@code <name>.log} in the work directory.
      */
     Process submit(String name, Path submitJar, String... sweepArguments) throws IOException {
+        return submit(name, SparkSweep.class, submitJar, sweepArguments);
+    }
+
+    /** Submits the entry point {@code main} of the shaded jar (SparkSweep or SparkScalingLaw), as {@link #submit(String, Path, String...)}. */
+    Process submit(String name, Class<?> main, Path submitJar, String... arguments) throws IOException {
         List<String> command = new ArrayList<>(javaCommand(classPath, "512m"));
         command.addAll(List.of("org.apache.spark.deploy.SparkSubmit", "--master", masterUrl(), "--deploy-mode", "client",
-                "--class", SparkSweep.class.getName(),
+                "--class", main.getName(),
                 "--conf", "spark.executor.memory=512m", "--conf", "spark.executor.cores=1", "--conf", "spark.ui.enabled=false",
                 "--conf", "spark.driver.host=127.0.0.1", "--conf", "spark.driver.bindAddress=127.0.0.1",
                 submitJar.toString()));
-        command.addAll(List.of(sweepArguments));
+        command.addAll(List.of(arguments));
         Process driver = launch(command, sparkHome, work.resolve(name + ".log"));
         drivers.add(driver);
         return driver;

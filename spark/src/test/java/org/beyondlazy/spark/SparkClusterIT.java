@@ -15,11 +15,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.beyondlazy.core.Backend;
+import org.beyondlazy.core.Backends;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.experiments.Tables;
 import org.beyondlazy.experiments.run.RunDirectory;
 import org.beyondlazy.experiments.run.Sweep;
 import org.beyondlazy.experiments.run.SweepDirectory;
 import org.beyondlazy.experiments.run.SweepPlan;
+import org.beyondlazy.experiments.scaling.LocalTrialEngine;
+import org.beyondlazy.experiments.scaling.ScalingLawConfig;
+import org.beyondlazy.experiments.scaling.ScalingLawDirectory;
+import org.beyondlazy.experiments.scaling.ScalingLawStudy;
+import org.beyondlazy.fast.Blas;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,13 +42,15 @@ import org.junit.jupiter.api.TestMethodOrder;
  * a JVM of its own — against the local engine ({@code sweep --threads 2}, {@link Sweep#execute} with 2 threads) on the
  * same 12-run config: a sweep interrupted by killing its driver is finished by the local engine; a sweep started by
  * the local engine is finished on Spark (in 4 partitions) while one worker is killed. Each time every planned run has exactly one result
- * line and its {@code finalLoss} and {@code weights.npy} are bitwise the local sweep's.
+ * line and its {@code finalLoss} and {@code weights.npy} are bitwise the local sweep's. First, while both workers are up, the
+ * scaling-law experiment (spec E9.21) on a tiny config: its Spark driver is killed mid-study and the study resumed on Spark;
+ * its directory's journal, study and records are then bitwise those of the local engine (2 threads) on the same config.
  *
  * <p>Outside CI the test is skipped (with the reason) when the cluster cannot start at all; under {@code CI=true}
  * that is a failure.
  */
 @Tag("spark-cluster")
-@SpecRef("E9.20")
+@SpecRef({"E9.20", "E9.21"})
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SparkClusterIT {
     /** 12 tiny runs (fast backend, plain model, d = m = 10): a second or so each, seeds from the grid. */
@@ -52,6 +62,19 @@ class SparkClusterIT {
     static final int RUNS = 12;
     /** A driver on 2 one-core executors of a loaded machine finishes 12 tiny runs well within this. */
     static final long DRIVER_SECONDS = 420;
+
+    /**
+     * A tiny scaling-law config (E7.11; the spec of the experiments module's TrialEngineTest): l = 3, d = 4, 6, r = 1,
+     * widths 1, 2, 4, 4 seeds a point at a lower bound of 0.5 (so widths pass and the controls run), 300-step epochs, the
+     * rank side at d = 4 with r = 1, 2: about a hundred trials of well under a second each.
+     */
+    static final String SCALING_CONFIG = """
+            {"grids": [{"order": 3, "dims": [4, 6], "fixedWidth": 4}], "rank": 1, "widths": [1, 2, 4],
+             "rankGrid": {"order": 3, "dim": 4, "ranks": [1, 2]}, "seedsPerPoint": 4, "firstSeed": 100, "epsilon": 5e-3,
+             "requiredLowerBound": 0.5, "controls": true, "fixedWidthSeeds": 2, "lazySeeds": 1, "lazyFirstSeed": 0,
+             "schedule": {"eta": 0.2, "lambda": 1e-3, "vanillaInitNorm": 0.1,
+                          "orders": [{"order": 3, "calibrationDim": 4, "stepsPerEpoch": 300, "epochs": 3, "delta": 1e-3}]}}
+            """;
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -140,6 +163,59 @@ class SparkClusterIT {
         String report = cluster.log("worker-killed.log");
         assertThat(report).contains("\"engine\":\"spark\"").contains("\"skipped\":" + started).contains("\"ran\":" + (RUNS - started));
         assertSameAsLocal(out);
+    }
+
+    @Test
+    @Order(0)
+    void theScalingLawStudyOnSparkResumesAfterItsDriverIsKilledAndHasTheLocalRecords() throws Exception {
+        Path scalingConfig = work.resolve("scaling-config.json");
+        Files.writeString(scalingConfig, SCALING_CONFIG);
+        ScalingLawStudy.Spec spec = ScalingLawConfig.resolve(null, scalingConfig);
+        Path localOut = work.resolve("scaling-local");
+        Backend fast = Backends.get("fast");
+        try (ScalingLawDirectory directory = ScalingLawDirectory.open("local", localOut, spec, "fast", notice -> { });
+                LocalTrialEngine engine = new LocalTrialEngine(fast, 2)) {
+            ScalingLawStudy.Result result = Blas.singleThreaded(() -> ScalingLawStudy.run(fast, spec, directory.recording(engine), line -> { }));
+            directory.publish(result, Tables.scalingLaw(result));
+        }
+        List<String> localTrials = Files.readAllLines(localOut.resolve(ScalingLawDirectory.TRIALS));
+
+        Path out = work.resolve("scaling-spark");
+        String[] arguments = {"--config", scalingConfig.toString(), "--implementation", "fast", "--out", out.toString()};
+        Process killed = cluster.submit("scaling-killed", SparkScalingLaw.class, submitJar, arguments);
+        Path journal = out.resolve(ScalingLawDirectory.TRIALS);
+        cluster.await("5 judged trials before killing the driver", () -> lineCount(journal) >= 5 || !killed.isAlive(), DRIVER_SECONDS);
+        assertThat(killed.isAlive()).as("the driver is still running when it is killed" + cluster.logTails()).isTrue();
+        killed.destroyForcibly();
+        killed.waitFor(60, TimeUnit.SECONDS);
+        long atKill = lineCount(journal);
+        assertThat(atKill).as("the kill interrupted the study").isLessThan(localTrials.size());
+        assertThat(out.resolve(ScalingLawDirectory.RESULT)).as("no result before the end").doesNotExist();
+
+        Process resumed = cluster.submit("scaling-resumed", SparkScalingLaw.class, submitJar, arguments);
+        assertThat(resumed.waitFor(DRIVER_SECONDS, TimeUnit.SECONDS)).as("the resumed driver finishes" + cluster.logTails()).isTrue();
+        assertThat(resumed.exitValue()).as("the resumed driver's exit status" + cluster.logTails()).isZero();
+        JsonNode report = JSON.readTree(cluster.log("scaling-resumed.log").lines().filter(l -> l.startsWith("{\"engine\":\"spark\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("no result line" + cluster.logTails())));
+        assertThat(report.get("replayed").asLong()).as("trials replayed from the journal").isGreaterThanOrEqualTo(atKill);
+
+        assertThat(Files.readAllLines(journal)).as("the journal: the same trials, attempts and order").isEqualTo(localTrials);
+        assertThat(Files.readAllBytes(out.resolve(ScalingLawDirectory.STUDY))).isEqualTo(Files.readAllBytes(localOut.resolve(ScalingLawDirectory.STUDY)));
+        assertThat(ScalingLawDirectory.records(Files.readString(out.resolve(ScalingLawDirectory.RESULT))))
+                .as("the records of scaling-law.json, wall times aside")
+                .isEqualTo(ScalingLawDirectory.records(Files.readString(localOut.resolve(ScalingLawDirectory.RESULT))));
+        try (Stream<Path> spark = Files.list(out); Stream<Path> local = Files.list(localOut)) {
+            assertThat(spark.map(p -> p.getFileName().toString()).sorted().toList()).as("the directory's layout")
+                    .isEqualTo(local.map(p -> p.getFileName().toString()).sorted().toList());
+        }
+    }
+
+    static long lineCount(Path file) {
+        try {
+            return Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8).size() : 0;
+        } catch (IOException e) {
+            return 0; // a line being written: the next poll reads it whole
+        }
     }
 
     /** Every planned run exactly once, its finalLoss and weights bitwise the local sweep's. */

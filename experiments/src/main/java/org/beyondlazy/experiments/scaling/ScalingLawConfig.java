@@ -94,6 +94,29 @@ public final class ScalingLawConfig {
         }
     }
 
+    /**
+     * The spec a command asks for: the profile named by {@code profile}, else by the config's {@code profile} key, else
+     * quick, with the config file's keys (when given) applied. Errors name {@code --profile} or {@code --config FILE}.
+     *
+     * @param profile the {@code --profile} value, or null
+     * @param config  the {@code --config} file, or null
+     */
+    public static ScalingLawStudy.Spec resolve(String profile, Path config) {
+        ScalingLawConfig file = config == null ? null : read("--config", config);
+        String name = profile != null ? profile : file != null && file.profile != null ? file.profile : "quick";
+        ScalingLawStudy.Spec base;
+        try {
+            base = ScalingLawStudy.Spec.profile(name);
+        } catch (BeyondLazyException e) {
+            throw BeyondLazyException.within("--profile", e);
+        }
+        try {
+            return file == null ? base : file.apply(base);
+        } catch (BeyondLazyException e) {
+            throw BeyondLazyException.within("--config " + config, e);
+        }
+    }
+
     /** The spec: {@code base} with every given key replaced (validated by the records' constructors). */
     public ScalingLawStudy.Spec apply(ScalingLawStudy.Spec base) {
         List<ScalingLawStudy.DimensionGrid> g = base.grids();

@@ -73,7 +73,8 @@ public final class ScalingLawDirectory implements AutoCloseable {
      * Opens (creating it if needed) and locks the directory of a study.
      *
      * @param source  how messages name the directory, e.g. "--out scaling"
-     * @param backend the backend's name
+     * @param backend the backend's registry name ({@code --implementation}: fast, reference, …), not its descriptive name,
+     *                which names the BLAS library of the machine
      * @param notices one line per repair of {@code trials.jsonl} or stale lock
      * @throws BeyondLazyException INVALID_INPUT when the directory holds another study or is locked; IO_FAILURE when it
      *                             cannot be written
