@@ -40,7 +40,7 @@ public final class SparkTrialEngine implements TrialEngine {
         spark.setJobDescription(trial.label());
         JavaFutureAction<List<TrialTask.ShippedAttempt>> job = spark.parallelize(List.of(new TrialTask(implementation, trial)), 1)
                 .map(TrialTask::compute).collectAsync();
-        return new ShippedFuture(job);
+        return new ShippedFuture(trial.label(), job);
     }
 
     /** The executor cores of the cluster ({@code spark.default.parallelism}, in standalone mode all executor cores). */
@@ -49,16 +49,36 @@ public final class SparkTrialEngine implements TrialEngine {
         return spark.defaultParallelism();
     }
 
-    /** A job's future as the future of its one attempt. */
-    private record ShippedFuture(JavaFutureAction<List<TrialTask.ShippedAttempt>> job) implements Future<SeedTrials.Attempt> {
+    /**
+     * A job's future as the future of its one attempt. A job Spark aborted (a task lost more than
+     * {@code spark.task.maxFailures} times) fails with an internal error naming the trial, not a numerical one.
+     */
+    private record ShippedFuture(String label, JavaFutureAction<List<TrialTask.ShippedAttempt>> job) implements Future<SeedTrials.Attempt> {
         @Override
         public SeedTrials.Attempt get() throws InterruptedException, ExecutionException {
-            return unpack(job.get());
+            try {
+                return unpack(job.get());
+            } catch (ExecutionException e) {
+                throw aborted(e);
+            }
         }
 
         @Override
         public SeedTrials.Attempt get(long timeout, TimeUnit unit) throws InterruptedException, ExecutionException, TimeoutException {
-            return unpack(job.get(timeout, unit));
+            try {
+                return unpack(job.get(timeout, unit));
+            } catch (ExecutionException e) {
+                throw aborted(e);
+            }
+        }
+
+        private ExecutionException aborted(ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                return e;
+            }
+            String message = String.valueOf(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+            return new ExecutionException(new IllegalStateException("the Spark job of " + label + " failed: "
+                    + message.lines().findFirst().orElse("")));
         }
 
         private static SeedTrials.Attempt unpack(List<TrialTask.ShippedAttempt> shipped) throws ExecutionException {
