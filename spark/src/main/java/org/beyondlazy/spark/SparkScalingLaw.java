@@ -21,25 +21,27 @@ import org.beyondlazy.fast.Blas;
 /**
  * The {@code spark-submit} entry point of the scaling-law experiment on Spark (spec E9.21), the counterpart of
  * {@code beyondlazy experiment scaling-law --out DIR}: {@code --out DIR [--profile quick|full] [--config FILE.json]
- * [--implementation NAME]}. It only parses, resolves the spec (bad input is refused before Spark starts), opens the
+ * [--implementation NAME] [--concurrent-points N]} (N: points driven at once, default all of them). It only parses, resolves the spec (bad input is refused before Spark starts), opens the
  * study's directory on the driver, runs {@link ScalingLawStudy#run(Backend, ScalingLawStudy.Spec,
  * org.beyondlazy.experiments.scaling.TrialEngine, java.util.function.Consumer)} with the {@link SparkTrialEngine} behind
  * the directory's journal, publishes the result and prints one JSON line. Exit status as E9.6.
  */
 @SpecRef("E9.21")
 public final class SparkScalingLaw {
-    private static final String USAGE = "usage: --out DIR [--profile quick|full] [--config FILE.json] [--implementation NAME]";
+    private static final String USAGE = "usage: --out DIR [--profile quick|full] [--config FILE.json] [--implementation NAME] "
+            + "[--concurrent-points N]";
 
     private SparkScalingLaw() {
     }
 
     /** The parsed arguments. */
-    record Arguments(Path out, String profile, Path config, String implementation) {
+    record Arguments(Path out, String profile, Path config, String implementation, Integer concurrentPoints) {
         static Arguments parse(String[] args) {
             Path out = null;
             String profile = null;
             Path config = null;
             String implementation = "fast";
+            Integer concurrentPoints = null;
             for (int i = 0; i < args.length; i++) {
                 String name = args[i];
                 if (i + 1 >= args.length) {
@@ -51,14 +53,33 @@ public final class SparkScalingLaw {
                     case "--profile" -> profile = value;
                     case "--config" -> config = Path.of(value);
                     case "--implementation" -> implementation = value;
+                    case "--concurrent-points" -> {
+                        try {
+                            concurrentPoints = Integer.parseInt(value);
+                        } catch (NumberFormatException e) {
+                            throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "--concurrent-points", "an integer >= 1", value);
+                        }
+                        if (concurrentPoints < 1) {
+                            throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, "--concurrent-points", "an integer >= 1", value);
+                        }
+                    }
                     default -> throw new BeyondLazyException(ErrorCode.INVALID_INPUT, name, "unknown option (" + USAGE + ")");
                 }
             }
             if (out == null) {
                 throw new BeyondLazyException(ErrorCode.INVALID_INPUT, "--out", "is required (" + USAGE + ")");
             }
-            return new Arguments(out, profile, config, implementation);
+            return new Arguments(out, profile, config, implementation, concurrentPoints);
         }
+    }
+
+    /** Every point of the study: the default of {@code --concurrent-points}, so that the cluster sees all points' seeds. */
+    static int points(ScalingLawStudy.Spec spec) {
+        int n = spec.rankGrid() == null ? 0 : spec.rankGrid().ranks().length;
+        for (ScalingLawStudy.DimensionGrid g : spec.grids()) {
+            n += g.dims().length;
+        }
+        return n;
     }
 
     public static void main(String[] args) {
@@ -84,8 +105,9 @@ public final class SparkScalingLaw {
                         .setIfMissing(SparkSweep.EXECUTOR_BLAS_THREADS, "1");
                 try (JavaSparkContext spark = new JavaSparkContext(conf)) {
                     SparkTrialEngine engine = new SparkTrialEngine(spark, a.implementation());
+                    int points = a.concurrentPoints() != null ? a.concurrentPoints() : points(spec);
                     // the driver computes only the lazy side; BLAS threads there would compete with nothing useful
-                    result = Blas.singleThreaded(() -> ScalingLawStudy.run(backend, spec, directory.recording(engine), line -> {
+                    result = Blas.singleThreaded(() -> ScalingLawStudy.run(backend, spec, directory.recording(engine), points, line -> {
                         err.println(line);
                         err.flush();
                     }));

@@ -46,7 +46,8 @@ class TrialTaskTest {
     @Test
     void theEntryPointRefusesBadArgumentsBeforeSparkStarts() {
         for (String[] args : new String[][] {{}, {"--out"}, {"--out", "x", "--threads", "2"}, {"--out", "x", "--profile", "medium"},
-            {"--out", "x", "--implementation", "gpu"}}) {
+            {"--out", "x", "--implementation", "gpu"},
+            {"--out", "x", "--concurrent-points", "0"}}) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int status = SparkScalingLaw.run(args, new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
             assertThat(status).as(String.join(" ", args)).isEqualTo(2);

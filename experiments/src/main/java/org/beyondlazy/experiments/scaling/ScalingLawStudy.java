@@ -3,6 +3,10 @@ package org.beyondlazy.experiments.scaling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.BeyondLazyException;
@@ -288,48 +292,105 @@ public final class ScalingLawStudy {
         }
     }
 
+    /** {@link #run(Backend, Spec, TrialEngine, int, Consumer)} with one point at a time, as the local command runs it. */
+    @SpecRef("E9.21")
+    public static Result run(Backend backend, Spec spec, TrialEngine engine, Consumer<String> log) {
+        return run(backend, spec, engine, 1, log);
+    }
+
     /**
      * Runs the study with its trials computed by {@code engine} (spec E9.21), which must compute them on a backend of
      * the same name as {@code backend}. This JVM drives the study: it decides which trials each point needs (the
      * upward width scan, then the controls at m_min, and the fixed-width runs), judges them in seed order, and
-     * computes the lazy side on {@code backend} itself. The result's {@code threads} is the engine's parallelism.
+     * computes the lazy side on {@code backend} itself. Up to {@code concurrentPoints} points — the (l, d) points of
+     * the d side and the r points of the rank side — are driven at once, each on a driver thread of its own, so up to
+     * concurrentPoints × n trials are in flight; with 1 the points run in grid order, each order's lazy side after its
+     * points, then the rank side (the order of the progress lines and of a journal). The result does not depend on
+     * {@code concurrentPoints}; its {@code threads} is the engine's parallelism.
      */
     @SpecRef("E9.21")
-    public static Result run(Backend backend, Spec spec, TrialEngine engine, Consumer<String> log) {
+    public static Result run(Backend backend, Spec spec, TrialEngine engine, int concurrentPoints, Consumer<String> log) {
+        Check.atLeast("concurrent points", concurrentPoints, 1);
         long start = System.nanoTime();
-        List<OrderResult> orders = new ArrayList<>();
-        for (DimensionGrid grid : spec.grids()) {
-            orders.add(order(backend, spec, grid, engine, log));
+        ExecutorService drivers = Executors.newFixedThreadPool(concurrentPoints);
+        try {
+            // everything is submitted in grid order first; a single driver thread then runs it in that order
+            List<List<Future<DimensionPoint>>> dimensionPoints = new ArrayList<>();
+            List<Future<LazyScalingStudy.Result>> lazySides = new ArrayList<>();
+            for (DimensionGrid grid : spec.grids()) {
+                List<Future<DimensionPoint>> points = new ArrayList<>();
+                for (int d : grid.dims()) {
+                    points.add(drivers.submit(() -> dimensionPoint(spec, grid, d, engine, log)));
+                }
+                dimensionPoints.add(points);
+                lazySides.add(drivers.submit(() -> lazySide(backend, spec, grid, log)));
+            }
+            List<Future<RankPoint>> rankPoints = new ArrayList<>();
+            if (spec.rankGrid() != null) {
+                for (int r : spec.rankGrid().ranks()) {
+                    rankPoints.add(drivers.submit(() -> rankPoint(spec, r, engine, log)));
+                }
+            }
+            List<OrderResult> orders = new ArrayList<>();
+            for (int g = 0; g < spec.grids().size(); g++) {
+                orders.add(order(spec.grids().get(g), all(dimensionPoints.get(g)), await(lazySides.get(g))));
+            }
+            RankResult rank = spec.rankGrid() == null ? null : rankSide(spec.rankGrid(), all(rankPoints));
+            return new Result(spec, backend.name(), engine.parallelism(), orders, rank, (System.nanoTime() - start) / 1e9);
+        } finally {
+            drivers.shutdownNow(); // after a failure: the other points stop waiting and their seeds are cancelled
         }
-        RankResult rank = spec.rankGrid() == null ? null : rankSide(spec, engine, log);
-        return new Result(spec, backend.name(), engine.parallelism(), orders, rank, (System.nanoTime() - start) / 1e9);
     }
 
-    private static OrderResult order(Backend backend, Spec spec, DimensionGrid grid, TrialEngine engine, Consumer<String> log) {
+    private static <T> List<T> all(List<Future<T>> futures) {
+        List<T> out = new ArrayList<>();
+        for (Future<T> f : futures) {
+            out.add(await(f));
+        }
+        return out;
+    }
+
+    private static <T> T await(Future<T> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BeyondLazyException(ErrorCode.NUMERICAL_FAILURE, "scaling-law experiment", "interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new BeyondLazyException(ErrorCode.NUMERICAL_FAILURE, "scaling-law experiment", String.valueOf(e.getCause()));
+        }
+    }
+
+    private static DimensionPoint dimensionPoint(Spec spec, DimensionGrid grid, int d, TrialEngine engine, Consumer<String> log) {
         int l = grid.order();
         int r = spec.rank();
         ScalingSchedule schedule = spec.schedule();
-        List<DimensionPoint> points = new ArrayList<>();
-        for (int d : grid.dims()) {
-            long t0 = System.nanoTime();
-            WidthSearch search = search(spec, l, d, r, engine);
-            SeedTrials.Trials vanilla = null;
-            SeedTrials.Trials noReinit = null;
-            if (spec.controls() && search.found()) {
-                int m = search.width();
-                vanilla = judge(spec, spec.seedsPerPoint(), spec.requiredLower(), engine, ScalingTrial.Kind.VANILLA, l, d, r, m);
-                noReinit = judge(spec, spec.seedsPerPoint(), spec.requiredLower(), engine, ScalingTrial.Kind.NO_REINITIALIZATION, l, d, r, m);
-            }
-            SeedTrials.Trials fixed = judge(spec, spec.fixedWidthSeeds(), 0.0, engine, ScalingTrial.Kind.VARIANT, l, d, r, grid.fixedWidth());
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            DimensionPoint p = new DimensionPoint(l, d, TangentRank.threshold(d, l), schedule.stepBudget(l, d, r), search, vanilla,
-                    noReinit, fixed, seconds);
-            log.accept(String.format(java.util.Locale.ROOT, "scaling-law l=%d d=%d: m_min=%s, vanilla %s, no re-init %s, fixed m=%d %d/%d (%.1f s)",
-                    l, d, search.found() ? Integer.toString(search.width()) : "not found", verdict(vanilla), verdict(noReinit),
-                    grid.fixedWidth(), fixed.successes(), fixed.run(), seconds));
-            points.add(p);
+        long t0 = System.nanoTime();
+        WidthSearch search = search(spec, l, d, r, engine);
+        SeedTrials.Trials vanilla = null;
+        SeedTrials.Trials noReinit = null;
+        if (spec.controls() && search.found()) {
+            int m = search.width();
+            vanilla = judge(spec, spec.seedsPerPoint(), spec.requiredLower(), engine, ScalingTrial.Kind.VANILLA, l, d, r, m);
+            noReinit = judge(spec, spec.seedsPerPoint(), spec.requiredLower(), engine, ScalingTrial.Kind.NO_REINITIALIZATION, l, d, r, m);
         }
-        LazyScalingStudy.Result lazy = lazySide(backend, spec, grid, log);
+        SeedTrials.Trials fixed = judge(spec, spec.fixedWidthSeeds(), 0.0, engine, ScalingTrial.Kind.VARIANT, l, d, r, grid.fixedWidth());
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        DimensionPoint p = new DimensionPoint(l, d, TangentRank.threshold(d, l), schedule.stepBudget(l, d, r), search, vanilla,
+                noReinit, fixed, seconds);
+        log.accept(String.format(java.util.Locale.ROOT, "scaling-law l=%d d=%d: m_min=%s, vanilla %s, no re-init %s, fixed m=%d %d/%d (%.1f s)",
+                l, d, search.found() ? Integer.toString(search.width()) : "not found", verdict(vanilla), verdict(noReinit),
+                grid.fixedWidth(), fixed.successes(), fixed.run(), seconds));
+        return p;
+    }
+
+    private static OrderResult order(DimensionGrid grid, List<DimensionPoint> points, LazyScalingStudy.Result lazy) {
         double[] dims = Arrays.stream(grid.dims()).asDoubleStream().toArray();
         LogLogFit thresholdFit = LogLogFit.of(dims, points.stream().mapToDouble(DimensionPoint::threshold).toArray());
         LogLogFit minWidthFit = LogLogFit.of(dims, points.stream().mapToDouble(p -> p.search().found() ? p.search().width() : Double.NaN).toArray());
@@ -354,17 +415,17 @@ public final class ScalingLawStudy {
         }
     }
 
-    private static RankResult rankSide(Spec spec, TrialEngine engine, Consumer<String> log) {
+    private static RankPoint rankPoint(Spec spec, int r, TrialEngine engine, Consumer<String> log) {
         RankGrid grid = spec.rankGrid();
-        List<RankPoint> points = new ArrayList<>();
-        for (int r : grid.ranks()) {
-            long t0 = System.nanoTime();
-            WidthSearch search = search(spec, grid.order(), grid.dim(), r, engine);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            log.accept(String.format(java.util.Locale.ROOT, "scaling-law rank side l=%d d=%d r=%d: m_min=%s (%.1f s)", grid.order(), grid.dim(), r,
-                    search.found() ? Integer.toString(search.width()) : "not found", seconds));
-            points.add(new RankPoint(r, spec.schedule().epochs(grid.order(), r), search, seconds));
-        }
+        long t0 = System.nanoTime();
+        WidthSearch search = search(spec, grid.order(), grid.dim(), r, engine);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        log.accept(String.format(java.util.Locale.ROOT, "scaling-law rank side l=%d d=%d r=%d: m_min=%s (%.1f s)", grid.order(), grid.dim(), r,
+                search.found() ? Integer.toString(search.width()) : "not found", seconds));
+        return new RankPoint(r, spec.schedule().epochs(grid.order(), r), search, seconds);
+    }
+
+    private static RankResult rankSide(RankGrid grid, List<RankPoint> points) {
         LogLogFit fit = LogLogFit.of(points.stream().mapToDouble(RankPoint::rank).toArray(),
                 points.stream().mapToDouble(p -> p.search().found() ? p.search().width() : Double.NaN).toArray());
         return new RankResult(grid, points, fit, THEOREM_RANK_EXPONENT_PER_ORDER * grid.order());

@@ -130,6 +130,13 @@ class TrialEngineTest {
     }
 
     @Test
+    void pointsDrivenConcurrentlyGiveTheSameRecords() {
+        try (LocalTrialEngine engine = new LocalTrialEngine(REFERENCE, 2)) {
+            assertThat(records(ScalingLawStudy.run(REFERENCE, spec, engine, 4, line -> { }))).isEqualTo(records(fresh));
+        }
+    }
+
+    @Test
     void aDirectoryOfAnotherStudyIsRefused(@TempDir Path dir) {
         try (ScalingLawDirectory d = ScalingLawDirectory.open("dir", dir, spec, REFERENCE.name(), n -> { })) {
             assertThat(d.replayable()).isZero();
