@@ -90,7 +90,7 @@ class SweepDirectoryTest {
         try (SweepDirectory d = SweepDirectory.open("--out out", out, s -> { })) {
             assertThatThrownBy(() -> SweepDirectory.open("--out out", out, s -> { }))
                     .isInstanceOfSatisfying(BeyondLazyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
-                    .hasMessageContaining("another sweep").hasMessageContaining(SweepLock.holder());
+                    .hasMessageContaining("another sweep").hasMessageContaining(DirectoryLock.holder());
         }
         Files.writeString(out.resolve("sweep.lock"), "999999999@elsewhere\n"); // a holder that died without cleaning up
         List<String> notices = new ArrayList<>();
