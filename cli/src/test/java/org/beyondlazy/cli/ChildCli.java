@@ -64,7 +64,7 @@ final class ChildCli {
         await();
     }
 
-    /** SIGTERM: the JVM runs its shutdown hooks. */
+    /** SIGTERM: the command cleans up and dies of the signal (spec E9.7, {@link TerminationSignals}). */
     void terminate() throws Exception {
         process.destroy();
         await();

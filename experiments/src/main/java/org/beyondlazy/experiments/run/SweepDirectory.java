@@ -80,6 +80,7 @@ public final class SweepDirectory implements AutoCloseable {
         }
         try {
             AtomicDirectory.removeInterrupted(dir.resolve(RUNS));
+            removeInterruptedRepairs(dir);
             Path file = dir.resolve(RESULTS);
             Set<String> ids = repair(file, notices);
             boolean created = !Files.exists(file);
@@ -94,6 +95,16 @@ public final class SweepDirectory implements AutoCloseable {
                 throw b;
             }
             throw new BeyondLazyException(ErrorCode.IO_FAILURE, source, "cannot prepare: " + e.getMessage());
+        }
+    }
+
+    /** Deletes the temporary files {@code .results.jsonl…tmp} of a repair that a kill interrupted (under the lock). */
+    private static void removeInterruptedRepairs(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.filter(q -> q.getFileName().toString().matches("\\." + java.util.regex.Pattern.quote(RESULTS) + ".*\\.tmp"))
+                    .toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 

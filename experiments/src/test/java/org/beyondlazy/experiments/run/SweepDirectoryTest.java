@@ -56,6 +56,16 @@ class SweepDirectoryTest {
     }
 
     @Test
+    void aRepairInterruptedByAKillLeavesNoTemporaryFileAfterTheNextOpen() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path leftover = Files.writeString(out.resolve(".results.jsonl8123456789.tmp"), "{\"id\":");
+        try (SweepDirectory d = SweepDirectory.open("--out out", out, notice -> { })) {
+            assertThat(leftover).doesNotExist();
+            assertThat(d.recordedIds()).isEmpty();
+        }
+    }
+
+    @Test
     void aTornLastLineAndForeignLinesAreRepairedOnOpen() throws Exception {
         SweepPlan plan = plan(GRID);
         Path out = dir.resolve("out");
