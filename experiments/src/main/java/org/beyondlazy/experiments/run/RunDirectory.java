@@ -59,6 +59,9 @@ public final class RunDirectory {
     public static CompletedRun run(String source, RunConfig config, String dirSource, Path dir, Consumer<String> notices) {
         RunSpec spec = RunConfigs.spec(source, config);
         Path parent = dir.toAbsolutePath().normalize().getParent();
+        if (parent == null) {
+            throw new BeyondLazyException(ErrorCode.INVALID_INPUT, dirSource, "is the root directory, which a run does not replace");
+        }
         try {
             Files.createDirectories(parent);
         } catch (IOException e) {
