@@ -19,10 +19,11 @@ import sun.misc.SignalHandler;
  * threads; when a threaded BLAS or LAPACK call is in flight on another thread, that join never returns and the process
  * hangs forever (measured: {@code lazy --dim 30 --width 30 --route packed} inside {@code dgesdd} with 2 BLAS threads).
  * Dying of the signal runs no destructor, and the kernel ends the worker threads. Waiting for the native call to end
- * instead would bound the exit only by the longest call (tens of seconds for that SVD), and the JVM offers no
- * {@code _exit(2)} that skips the destructors (nor does JavaCPP; the JDK 17 foreign linker is an incubator module needing
- * launcher flags, with an API changed in every release up to 22). The shutdown hooks are not run on this path; the one the project
- * registers, {@link AtomicDirectory}'s, is run here first, explicitly.
+ * instead would bound the exit only by the call in flight (the main thread of that command was seen inside its one
+ * {@code dgesdd} for 18 s, load average ≈ 10), and the JVM offers no {@code _exit(2)} that skips the destructors (nor
+ * does JavaCPP; the JDK 17 foreign linker is an incubator module needing launcher flags, with an API changed in every
+ * release up to 22). The shutdown hooks are not run on this path; the one the project registers,
+ * {@link AtomicDirectory}'s, is run here first, explicitly.
  *
  * <p>Installed only by {@link Main#main}: the in-process {@link Main#execute} (tests, the conformance kit) leaves the
  * JVM's handlers alone. A signal the JVM cannot handle (ignored when the process started, or {@code -Xrs}) keeps its
