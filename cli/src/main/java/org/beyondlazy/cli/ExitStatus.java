@@ -22,6 +22,13 @@ public final class ExitStatus {
     public static final int NUMERICAL = 3;
     /** An internal error (a bug). */
     public static final int INTERNAL = 4;
+    /**
+     * Ended by SIGTERM (128 + 15): the process dies of the signal after its clean-up ({@link TerminationSignals}, spec
+     * E9.7); shells and {@link Process#exitValue()} report this status.
+     */
+    public static final int TERMINATED = 143;
+    /** Ended by SIGINT, Ctrl-C (128 + 2), as {@link #TERMINATED}. */
+    public static final int INTERRUPTED = 130;
 
     private ExitStatus() {
     }

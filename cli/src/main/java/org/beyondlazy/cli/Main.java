@@ -55,6 +55,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        TerminationSignals.install();
         System.exit(execute(args));
     }
 

@@ -39,7 +39,11 @@ public final class RunCommand implements Callable<Integer> {
         String source = Inputs.name("--config", config);
         RunConfig c = RunConfigs.read(source, config);
         Inputs.outputDirectory("--out", out);
-        CompletedRun run = RunDirectory.run(source, c, Inputs.name("--out", out), out);
+        java.io.PrintWriter err = spec.commandLine().getErr();
+        CompletedRun run = RunDirectory.run(source, c, Inputs.name("--out", out), out, notice -> {
+            err.println("beyondlazy run: " + notice);
+            err.flush();
+        });
         RunResult outcome = run.result();
         Map<String, Object> result = Outputs.map();
         result.put("out", out.toString());

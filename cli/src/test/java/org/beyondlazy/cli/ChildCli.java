@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +29,11 @@ final class ChildCli {
 
     /** Starts {@code beyondlazy args…}; {@code logs} receives {@code <name>.out} and {@code <name>.err}. */
     static ChildCli start(Path logs, String name, String... args) throws IOException {
+        return start(logs, name, Map.of(), args);
+    }
+
+    /** {@link #start(Path, String, String...)} with {@code environment} added to this JVM's. */
+    static ChildCli start(Path logs, String name, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         // small heap, client compiler only: the children are tiny runs and start faster so (results are bitwise the same)
@@ -39,6 +45,7 @@ final class ChildCli {
         Path err = logs.resolve(name + ".err");
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+        pb.environment().putAll(environment);
         return new ChildCli(pb.start(), out, err);
     }
 
@@ -57,7 +64,7 @@ final class ChildCli {
         await();
     }
 
-    /** SIGTERM: the JVM runs its shutdown hooks. */
+    /** SIGTERM: the command cleans up and dies of the signal (spec E9.7, {@link TerminationSignals}). */
     void terminate() throws Exception {
         process.destroy();
         await();

@@ -172,7 +172,8 @@ class FaultInjectionTest {
         assertThat(last.status()).as(last.toString()).isZero();
         assertThat(checkRun(out)).isEqualTo("plain");
         assertThat(out.resolve("coeffs.npy")).doesNotExist(); // replaced as a whole: nothing of the coef run is left
-        assertThat(hiddenEntries(dir)).isEmpty();
+        assertThat(hiddenEntries(dir)).as("only the run's lock file (E9.8) is hidden beside it").containsExactly(".run.lock");
+        assertThat(Files.readString(dir.resolve(".run.lock"))).as("released").isEmpty();
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.beyondlazy.experiments.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -20,11 +21,17 @@ import org.beyondlazy.core.SpecRef;
  * renamed aside to {@code .<name>.old…} and deleted after the swap. A reader sees the old directory, no
  * directory, or the new one — never files of two builds together.
  *
+ * <p>Durability (E9.8): before the renames every file of the build and the build's directory are forced to disk
+ * ({@code fsync}), and after them the parent directory (and a parent this publish created, in its own parent), so a
+ * published directory survives a power loss whole; a power loss before that leaves what a kill leaves.
+ *
  * <p>What an interruption leaves and who cleans it: a kill during the build leaves {@code .<name>.tmp…}, deleted
  * by the next {@link #publish} into the same parent ({@link #removeInterrupted}); a kill between the two renames
  * leaves no target and {@code .<name>.old…}, which the next publish or clean-up renames back. SIGTERM and Ctrl-C
- * run a shutdown hook that deletes the temporary directories of builds in progress; a build's swap and the
- * hook exclude each other, so a directory being deleted is never moved into place.
+ * run {@link #abandonBuildsInProgress} (the command's signal handler, and a shutdown hook for other exits), which
+ * deletes the temporary directories of builds in progress. A temporary directory is registered before it is
+ * created, and creating it, a build's swap and the clean-up exclude each other, so no temporary directory escapes
+ * the clean-up and a directory being deleted is never moved into place.
  */
 @SpecRef("E9.7")
 public final class AtomicDirectory {
@@ -35,7 +42,7 @@ public final class AtomicDirectory {
     private static volatile boolean shuttingDown;
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(AtomicDirectory::cleanUpAtExit, "beyondlazy-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(AtomicDirectory::abandonBuildsInProgress, "beyondlazy-cleanup"));
     }
 
     private AtomicDirectory() {
@@ -59,14 +66,15 @@ public final class AtomicDirectory {
         String name = target.getFileName().toString();
         Path tmp = null;
         try {
+            boolean newParent = !Files.isDirectory(parent);
             Files.createDirectories(parent);
-            removeInterrupted(parent, name);
-            tmp = Files.createTempDirectory(parent, "." + name + ".tmp");
-            IN_PROGRESS.add(tmp);
-            if (shuttingDown) { // registered after the hook looked: delete it here (the finally below)
-                throw new IOException("the process is shutting down");
+            if (newParent && parent.getParent() != null) {
+                Durable.directory(parent.getParent()); // the parent's own entry, so that the published directory is reachable
             }
+            removeInterrupted(parent, name);
+            tmp = createRegistered(parent, name);
             T value = build.into(tmp);
+            Durable.tree(tmp);
             swap(tmp, target, parent.resolve("." + name + ".old-" + UUID.randomUUID()));
             return value;
         } catch (IOException e) {
@@ -77,6 +85,31 @@ public final class AtomicDirectory {
             if (tmp != null) {
                 IN_PROGRESS.remove(tmp);
                 deleteQuietly(tmp);
+            }
+        }
+    }
+
+    /**
+     * Creates the build's temporary directory {@code .<name>.tmp<random>} in {@code parent}, registered for the clean-up
+     * before it exists; refused once the clean-up has begun.
+     */
+    private static Path createRegistered(Path parent, String name) throws IOException {
+        synchronized (SWAP) {
+            if (shuttingDown) {
+                throw new IOException("the process is shutting down");
+            }
+            while (true) {
+                Path tmp = parent.resolve("." + name + ".tmp" + UUID.randomUUID());
+                IN_PROGRESS.add(tmp);
+                try {
+                    Files.createDirectory(tmp);
+                    return tmp;
+                } catch (FileAlreadyExistsException taken) {
+                    IN_PROGRESS.remove(tmp); // another build's name (a random collision): draw again
+                } catch (IOException e) {
+                    IN_PROGRESS.remove(tmp);
+                    throw e;
+                }
             }
         }
     }
@@ -92,6 +125,7 @@ public final class AtomicDirectory {
                 replaced = true;
             }
             move(tmp, target);
+            Durable.directory(target.getParent()); // both renames on disk before the old directory goes
             if (replaced) {
                 deleteQuietly(old);
             }
@@ -148,12 +182,16 @@ public final class AtomicDirectory {
         }
     }
 
-    /** The shutdown hook: no swap starts after it; the temporary directories of builds in progress are deleted. */
-    private static void cleanUpAtExit() {
+    /**
+     * The clean-up of SIGTERM, Ctrl-C and the shutdown hook: no build starts or swaps after it, and the temporary
+     * directories of builds in progress are deleted (a writer adding a file meanwhile fails, as its directory is gone;
+     * a few attempts delete what it added). Idempotent; safe to call from any thread.
+     */
+    public static void abandonBuildsInProgress() {
         synchronized (SWAP) {
             shuttingDown = true;
         }
-        for (int attempt = 0; attempt < 3 && !IN_PROGRESS.isEmpty(); attempt++) {
+        for (int attempt = 0; attempt < CLEAN_UP_ATTEMPTS && !IN_PROGRESS.isEmpty(); attempt++) {
             for (Path p : List.copyOf(IN_PROGRESS)) {
                 if (deleteQuietly(p)) {
                     IN_PROGRESS.remove(p);
@@ -161,6 +199,9 @@ public final class AtomicDirectory {
             }
         }
     }
+
+    /** Attempts of the clean-up per directory: each one loses at most the file a writer created during the walk. */
+    private static final int CLEAN_UP_ATTEMPTS = 20;
 
     private static boolean deleteQuietly(Path dir) {
         try {

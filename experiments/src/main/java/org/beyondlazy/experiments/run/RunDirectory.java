@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
@@ -46,17 +47,32 @@ public final class RunDirectory {
     }
 
     /**
-     * Runs a config and publishes its directory {@code dir} (the whole of {@code beyondlazy run}): validated,
-     * then checked replaceable, then computed, then written.
+     * Runs a config and publishes its directory {@code dir} (the whole of {@code beyondlazy run}): validated, then
+     * locked ({@code .<name>.lock} beside {@code dir}, E9.8: a second run into {@code dir} meanwhile is refused), then
+     * checked replaceable, then computed, then written; the lock is released after the publication.
      *
-     * @param source how messages name the config
+     * @param source    how messages name the config
+     * @param dirSource how messages name {@code dir}
+     * @param notices   receives the stale-lock notice (a run that died holding the lock)
+     * @throws BeyondLazyException INVALID_INPUT when another run holds {@code dir}'s lock
      */
-    public static CompletedRun run(String source, RunConfig config, String dirSource, Path dir) {
+    public static CompletedRun run(String source, RunConfig config, String dirSource, Path dir, Consumer<String> notices) {
         RunSpec spec = RunConfigs.spec(source, config);
-        requireReplaceable(dirSource, dir);
-        CompletedRun run = Runner.execute(config, spec);
-        publish(dir, run);
-        return run;
+        Path parent = dir.toAbsolutePath().normalize().getParent();
+        if (parent == null) {
+            throw new BeyondLazyException(ErrorCode.INVALID_INPUT, dirSource, "is the root directory, which a run does not replace");
+        }
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new BeyondLazyException(ErrorCode.IO_FAILURE, dirSource, "cannot create its parent: " + e.getMessage());
+        }
+        try (DirectoryLock lock = DirectoryLock.run(dirSource, dir, notices)) {
+            requireReplaceable(dirSource, dir);
+            CompletedRun run = Runner.execute(config, spec);
+            publish(dir, run);
+            return run;
+        }
     }
 
     /**

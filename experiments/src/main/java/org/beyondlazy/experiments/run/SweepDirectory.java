@@ -26,7 +26,7 @@ import org.beyondlazy.experiments.run.SweepPlan.PlannedRun;
 
 /**
  * A sweep's directory (spec E9.10), the one writer of {@code results.jsonl} and {@code runs/<id>/}. Opening it
- * takes the exclusive {@link SweepLock}, deletes what interrupted runs left in {@code runs/}, and repairs
+ * takes the exclusive {@link DirectoryLock}, deletes what interrupted runs left in {@code runs/}, and repairs
  * {@code results.jsonl}: a torn last line (a kill or a full disk mid-write) is cut off, and any line that is not a
  * complete result or repeats an earlier id is dropped, so the file is valid JSONL with each id at most once.
  *
@@ -44,11 +44,11 @@ public final class SweepDirectory implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path dir;
-    private final SweepLock lock;
+    private final DirectoryLock lock;
     private final FileChannel results;
     private final Set<String> recorded;
 
-    private SweepDirectory(Path dir, SweepLock lock, FileChannel results, Set<String> recorded) {
+    private SweepDirectory(Path dir, DirectoryLock lock, FileChannel results, Set<String> recorded) {
         this.dir = dir;
         this.lock = lock;
         this.results = results;
@@ -64,21 +64,30 @@ public final class SweepDirectory implements AutoCloseable {
      */
     public static SweepDirectory open(String source, Path dir, Consumer<String> notices) {
         try {
+            boolean created = !Files.isDirectory(dir);
             Files.createDirectories(dir);
+            if (created && dir.toAbsolutePath().getParent() != null) {
+                Durable.directory(dir.toAbsolutePath().getParent()); // DIR's entry survives a power loss (E9.8)
+            }
         } catch (IOException e) {
             throw new BeyondLazyException(ErrorCode.IO_FAILURE, source, "cannot create: " + e.getMessage());
         }
-        SweepLock lock;
+        DirectoryLock lock;
         try {
-            lock = SweepLock.acquire(dir, notices);
+            lock = DirectoryLock.sweep(dir, notices);
         } catch (BeyondLazyException e) {
             throw BeyondLazyException.within(source, e);
         }
         try {
             AtomicDirectory.removeInterrupted(dir.resolve(RUNS));
+            removeInterruptedRepairs(dir);
             Path file = dir.resolve(RESULTS);
             Set<String> ids = repair(file, notices);
+            boolean created = !Files.exists(file);
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+            if (created) {
+                Durable.directory(dir); // a forced line is on disk only once the file's entry is (E9.8)
+            }
             return new SweepDirectory(dir, lock, channel, ids);
         } catch (IOException | RuntimeException e) {
             lock.close();
@@ -86,6 +95,16 @@ public final class SweepDirectory implements AutoCloseable {
                 throw b;
             }
             throw new BeyondLazyException(ErrorCode.IO_FAILURE, source, "cannot prepare: " + e.getMessage());
+        }
+    }
+
+    /** Deletes the temporary files {@code .results.jsonl…tmp} of a repair that a kill interrupted (under the lock). */
+    private static void removeInterruptedRepairs(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            for (Path p : list.filter(q -> q.getFileName().toString().matches("\\." + java.util.regex.Pattern.quote(RESULTS) + ".*\\.tmp"))
+                    .toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
@@ -138,6 +157,7 @@ public final class SweepDirectory implements AutoCloseable {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
                 }
+                Durable.directory(file.getParent());
             } finally {
                 Files.deleteIfExists(tmp);
             }

@@ -26,7 +26,7 @@ import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.experiments.run.RunConfigs;
-import org.beyondlazy.experiments.run.SweepLock;
+import org.beyondlazy.experiments.run.DirectoryLock;
 
 /**
  * The output directory of the scaling-law experiment (spec E9.21), the same for every engine:
@@ -41,8 +41,9 @@ import org.beyondlazy.experiments.run.SweepLock;
  * </ul>
  * {@link #recording} wraps an engine so that a recorded trial is not computed again: a study run again on the same
  * directory (after any interruption, with either engine) replays what was judged and computes only the rest, and its
- * result is the result of an uninterrupted run because a trial's attempt depends only on the trial. The directory is
- * locked ({@link SweepLock}) while open; only the driver writes it.
+ * result is the result of an uninterrupted run because a trial's attempt depends only on the trial. Opening it also deletes
+ * the temporary files of writes a kill interrupted. The directory is
+ * locked ({@link DirectoryLock#scalingLaw}) while open; only the driver writes it.
  */
 @SpecRef("E9.21")
 public final class ScalingLawDirectory implements AutoCloseable {
@@ -55,12 +56,12 @@ public final class ScalingLawDirectory implements AutoCloseable {
 
     private final Path dir;
     private final String source;
-    private final SweepLock lock;
+    private final DirectoryLock lock;
     private final FileChannel trials;
     private final Map<String, SeedTrials.Attempt> recorded;
     private final int replayable;
 
-    private ScalingLawDirectory(Path dir, String source, SweepLock lock, FileChannel trials, Map<String, SeedTrials.Attempt> recorded) {
+    private ScalingLawDirectory(Path dir, String source, DirectoryLock lock, FileChannel trials, Map<String, SeedTrials.Attempt> recorded) {
         this.dir = dir;
         this.source = source;
         this.lock = lock;
@@ -85,13 +86,14 @@ public final class ScalingLawDirectory implements AutoCloseable {
         } catch (IOException e) {
             throw new BeyondLazyException(ErrorCode.IO_FAILURE, source, "cannot create: " + e.getMessage());
         }
-        SweepLock lock;
+        DirectoryLock lock;
         try {
-            lock = SweepLock.acquire(dir, notices);
+            lock = DirectoryLock.scalingLaw(dir, notices);
         } catch (BeyondLazyException e) {
             throw BeyondLazyException.within(source, e);
         }
         try {
+            removeInterruptedWrites(dir);
             writeOrCheckStudy(source, dir.resolve(STUDY), spec, backend);
             Path file = dir.resolve(TRIALS);
             Map<String, SeedTrials.Attempt> recorded = repair(file, notices);
@@ -103,6 +105,18 @@ public final class ScalingLawDirectory implements AutoCloseable {
                 throw b;
             }
             throw new BeyondLazyException(ErrorCode.IO_FAILURE, source, "cannot prepare: " + e.getMessage());
+        }
+    }
+
+    /** Deletes the temporary files of atomic writes a kill interrupted ({@code .study.json…tmp} and the like). */
+    private static void removeInterruptedWrites(Path dir) throws IOException {
+        try (var entries = Files.list(dir)) {
+            for (Path p : entries.toList()) {
+                String name = p.getFileName().toString();
+                if (name.endsWith(".tmp") && List.of(STUDY, TRIALS, RESULT, TABLES).stream().anyMatch(f -> name.startsWith("." + f))) {
+                    Files.deleteIfExists(p);
+                }
+            }
         }
     }
 

@@ -56,6 +56,16 @@ class SweepDirectoryTest {
     }
 
     @Test
+    void aRepairInterruptedByAKillLeavesNoTemporaryFileAfterTheNextOpen() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("out"));
+        Path leftover = Files.writeString(out.resolve(".results.jsonl8123456789.tmp"), "{\"id\":");
+        try (SweepDirectory d = SweepDirectory.open("--out out", out, notice -> { })) {
+            assertThat(leftover).doesNotExist();
+            assertThat(d.recordedIds()).isEmpty();
+        }
+    }
+
+    @Test
     void aTornLastLineAndForeignLinesAreRepairedOnOpen() throws Exception {
         SweepPlan plan = plan(GRID);
         Path out = dir.resolve("out");
@@ -90,7 +100,7 @@ class SweepDirectoryTest {
         try (SweepDirectory d = SweepDirectory.open("--out out", out, s -> { })) {
             assertThatThrownBy(() -> SweepDirectory.open("--out out", out, s -> { }))
                     .isInstanceOfSatisfying(BeyondLazyException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_INPUT))
-                    .hasMessageContaining("another sweep").hasMessageContaining(SweepLock.holder());
+                    .hasMessageContaining("another sweep").hasMessageContaining(DirectoryLock.holder());
         }
         Files.writeString(out.resolve("sweep.lock"), "999999999@elsewhere\n"); // a holder that died without cleaning up
         List<String> notices = new ArrayList<>();

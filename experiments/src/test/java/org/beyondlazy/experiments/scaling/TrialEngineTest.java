@@ -103,6 +103,7 @@ class TrialEngineTest {
         lines.subList(0, keep).forEach(line -> cut.append(line).append('\n'));
         cut.append(lines.get(keep), 0, lines.get(keep).length() / 2);
         Files.writeString(dir.resolve(ScalingLawDirectory.TRIALS), cut.toString(), StandardCharsets.UTF_8);
+        Path interrupted = Files.writeString(dir.resolve("." + ScalingLawDirectory.RESULT + "123.tmp"), "{\"orders\": [");
         AtomicInteger computed = new AtomicInteger();
         List<String> notices = new ArrayList<>();
         ScalingLawStudy.Result resumed;
@@ -124,6 +125,7 @@ class TrialEngineTest {
             resumed = ScalingLawStudy.run(REFERENCE, spec, d.recording(counting), line -> { });
         }
         assertThat(notices).anyMatch(n -> n.contains("torn"));
+        assertThat(interrupted).as("an interrupted write's temporary file").doesNotExist();
         assertThat(records(resumed)).isEqualTo(records(fresh));
         assertThat(computed.get()).as("trials submitted on resume").isPositive().isLessThanOrEqualTo(submitted(fresh) - keep);
         assertThat(Files.readAllLines(dir.resolve(ScalingLawDirectory.TRIALS))).hasSize(judged(fresh).size());

@@ -15,20 +15,23 @@ import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
 
 /**
- * The exclusive lock of a sweep directory (spec E9.10): an operating-system lock ({@link FileChannel#tryLock}) on
- * {@code sweep.lock}, which holds {@code pid@host} of the holder. The operating system releases the lock when the
- * holder dies however it dies, so a lock that can be taken is free; when the file still names another process, that
- * process died holding it (a stale lock) and a notice says it was taken over. A lock that cannot be taken is
- * refused with one line naming its holder. The scaling-law directory of E9.21 takes the same lock.
+ * The exclusive lock of an output directory (spec E9.10 for a sweep's {@code DIR/sweep.lock}, E9.8 for
+ * {@code run --out DIR}'s {@code .DIR.lock} beside it): an operating-system lock ({@link FileChannel#tryLock}) on a lock
+ * file, which holds {@code pid@host} of the holder. The operating system releases the lock when the holder dies however
+ * it dies, so a lock that can be taken is free; when the file still names another process, that process died holding
+ * it (a stale lock) and a notice says it was taken over. A lock that cannot be taken is refused with one line naming its
+ * holder ({@link ErrorCode#INVALID_INPUT}). The scaling-law directory of E9.21 takes the sweep's lock file
+ * ({@link #scalingLaw}).
  */
-@SpecRef("E9.10")
-public final class SweepLock implements AutoCloseable {
-    public static final String FILE = "sweep.lock";
+@SpecRef({"E9.8", "E9.10", "E9.21"})
+public final class DirectoryLock implements AutoCloseable {
+    /** The lock file of a sweep directory, inside it. */
+    static final String SWEEP_FILE = "sweep.lock";
 
     private final FileChannel channel;
     private final FileLock lock;
 
-    private SweepLock(FileChannel channel, FileLock lock) {
+    private DirectoryLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
     }
@@ -44,14 +47,39 @@ public final class SweepLock implements AutoCloseable {
         return ProcessHandle.current().pid() + "@" + host;
     }
 
+    /** The lock of a sweep directory: {@code dir/sweep.lock}. */
+    static DirectoryLock sweep(Path dir, Consumer<String> notices) {
+        return acquire(dir.resolve(SWEEP_FILE), dir.toString(), "another sweep is running in this directory", notices);
+    }
+
+    /** The lock of a scaling-law study's directory (E9.21): {@code dir/sweep.lock}, as a sweep's. */
+    public static DirectoryLock scalingLaw(Path dir, Consumer<String> notices) {
+        return acquire(dir.resolve(SWEEP_FILE), dir.toString(), "another scaling-law study is running in this directory", notices);
+    }
+
+    /** The lock file of {@code run --out dir}: {@code .<name>.lock} beside {@code dir} (a reader ignores dot names). */
+    static Path runFile(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        return target.resolveSibling("." + target.getFileName() + ".lock");
+    }
+
     /**
-     * Takes the lock of {@code dir} or fails.
+     * The lock of a run directory ({@link #runFile}). The file stays (empty) after release, as {@code sweep.lock} does:
+     * deleting it would let a process that opened it just before lock a file no longer named by the path.
+     */
+    static DirectoryLock run(String source, Path dir, Consumer<String> notices) {
+        return acquire(runFile(dir), source, "another run is writing this directory", notices);
+    }
+
+    /**
+     * Takes the lock {@code file} or fails.
      *
+     * @param source  how the refusal names what is locked
+     * @param busy    the refusal's reason, e.g. "another sweep is running in this directory"
      * @param notices receives the stale-lock notice
      * @throws BeyondLazyException INVALID_INPUT when another process holds it; IO_FAILURE when it cannot be written
      */
-    public static SweepLock acquire(Path dir, Consumer<String> notices) {
-        Path file = dir.resolve(FILE);
+    static DirectoryLock acquire(Path file, String source, String busy, Consumer<String> notices) {
         FileChannel channel = null;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -64,8 +92,8 @@ public final class SweepLock implements AutoCloseable {
             String previous = read(channel);
             if (lock == null) {
                 channel.close();
-                throw new BeyondLazyException(ErrorCode.INVALID_INPUT, dir.toString(), "another sweep is running in this directory (lock "
-                        + FILE + " held by " + (previous.isEmpty() ? "an unknown process" : previous) + "); wait for it to end or stop it");
+                throw new BeyondLazyException(ErrorCode.INVALID_INPUT, source, busy + " (lock " + file.getFileName() + " held by "
+                        + (previous.isEmpty() ? "an unknown process" : previous) + "); wait for it to end or stop it");
             }
             String me = holder();
             if (!previous.isEmpty() && !previous.equals(me)) {
@@ -74,7 +102,7 @@ public final class SweepLock implements AutoCloseable {
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((me + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             channel.force(true);
-            return new SweepLock(channel, lock);
+            return new DirectoryLock(channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new BeyondLazyException(ErrorCode.IO_FAILURE, file.toString(), "cannot lock: " + e.getMessage());
