@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.experiments.oracle.OutputFiles;
 import org.beyondlazy.properties.ClaimSettings;
 import org.beyondlazy.report.Audit;
 import picocli.CommandLine.Command;
@@ -50,9 +52,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Audit.Options options = Inputs.within("--profile/--examples/--claims/--implementation", () -> new Audit.Options(profile, examples,
+        Audit.Options options = BeyondLazyException.withInput("--profile/--examples/--claims/--implementation", () -> new Audit.Options(profile, examples,
                 seed == null ? ClaimSettings.DEFAULT_SEED : seed, claims == null ? null : Set.copyOf(claims), implementation));
-        Inputs.outputDirectory("--out", out);
+        OutputFiles.requireDirectory("--out", out);
         Audit.Report report;
         try (AuditProgress progress = AuditProgress.on(spec.commandLine().getErr())) {
             report = Audit.run(options, out, progress);

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.experiments.oracle.OutputFiles;
 import org.beyondlazy.experiments.DeflationStudy;
 import org.beyondlazy.experiments.LazyResidualStudy;
 import org.beyondlazy.experiments.RecoveryExperiment;
@@ -39,7 +41,7 @@ public final class ExperimentCommand implements Runnable {
 
     static void atLeastOne(String option, int value) {
         if (value < 1) {
-            throw InputException.bad(option, "must be >= 1, found " + value);
+            throw BeyondLazyException.invalid(option, "must be >= 1, found " + value);
         }
     }
 
@@ -79,8 +81,8 @@ public final class ExperimentCommand implements Runnable {
         public Integer call() {
             atLeastOne("--seeds", seeds);
             int[][] groups = RecoveryExperiment.parseGroups("--dims", dims);
-            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
-            List<RecoveryExperiment.Setting> settings = Inputs.within("--dims", () -> RecoveryExperiment.paperScale(groups));
+            Backend backend = BeyondLazyException.withInput("--implementation", () -> Backends.get(implementation));
+            List<RecoveryExperiment.Setting> settings = BeyondLazyException.withInput("--dims", () -> RecoveryExperiment.paperScale(groups));
             int k = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
@@ -127,10 +129,10 @@ public final class ExperimentCommand implements Runnable {
                 int[] dl = LazyResidualStudy.parseShape("--shapes", shape);
                 int d = dl[0];
                 int l = dl[1];
-                specs.add(Inputs.within("--shapes", () -> new LazyResidualStudy.Spec(d, l, LazyResidualStudy.Spec.tableWidths(d, l),
+                specs.add(BeyondLazyException.withInput("--shapes", () -> new LazyResidualStudy.Spec(d, l, LazyResidualStudy.Spec.tableWidths(d, l),
                         firstSeed, seeds)));
             }
-            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            Backend backend = BeyondLazyException.withInput("--implementation", () -> Backends.get(implementation));
             List<LazyResidualStudy.Result> results = new ArrayList<>();
             for (LazyResidualStudy.Spec s : specs) {
                 results.add(LazyResidualStudy.run(backend, s));
@@ -160,7 +162,7 @@ public final class ExperimentCommand implements Runnable {
         @Override
         public Integer call() {
             atLeastOne("--seeds", seeds);
-            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            Backend backend = BeyondLazyException.withInput("--implementation", () -> Backends.get(implementation));
             VariantRates.Result result = VariantRates.measure(backend, seeds,
                     threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
             spec.commandLine().getOut().print(Tables.variantRates(result));
@@ -184,7 +186,7 @@ public final class ExperimentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            Backend backend = BeyondLazyException.withInput("--implementation", () -> Backends.get(implementation));
             spec.commandLine().getOut().print(Tables.deflationCurve(DeflationStudy.run(backend, seed)));
             return ExitStatus.OK;
         }
@@ -223,11 +225,11 @@ public final class ExperimentCommand implements Runnable {
         public Integer call() {
             ScalingLawConfig file = config == null ? null : ScalingLawConfig.read("--config", config);
             String name = profile != null ? profile : file != null && file.profile != null ? file.profile : "quick";
-            ScalingLawStudy.Spec base = Inputs.within("--profile", () -> ScalingLawStudy.Spec.profile(name));
-            ScalingLawStudy.Spec study = file == null ? base : Inputs.within("--config " + config, () -> file.apply(base));
-            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            ScalingLawStudy.Spec base = BeyondLazyException.withInput("--profile", () -> ScalingLawStudy.Spec.profile(name));
+            ScalingLawStudy.Spec study = file == null ? base : BeyondLazyException.withInput("--config " + config, () -> file.apply(base));
+            Backend backend = BeyondLazyException.withInput("--implementation", () -> Backends.get(implementation));
             if (outDir != null) {
-                Inputs.outputDirectory("--out", outDir);
+                OutputFiles.requireDirectory("--out", outDir);
             }
             int k = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             PrintWriter err = spec.commandLine().getErr();
@@ -243,9 +245,9 @@ public final class ExperimentCommand implements Runnable {
                 try {
                     java.nio.file.Files.createDirectories(outDir);
                 } catch (java.io.IOException e) {
-                    throw new InputException(org.beyondlazy.core.ErrorCode.IO_FAILURE, "--out " + outDir, "cannot create: " + e.getMessage());
+                    throw BeyondLazyException.about(org.beyondlazy.core.ErrorCode.IO_FAILURE, "--out " + outDir, "cannot create: " + e.getMessage());
                 }
-                Outputs.writeString(outDir.resolve("scaling-law.md"), text);
+                OutputFiles.writeString(outDir.resolve("scaling-law.md"), text);
             }
             spec.commandLine().getOut().print(text);
             return ExitStatus.OK;

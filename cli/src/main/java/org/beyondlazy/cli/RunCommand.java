@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.experiments.oracle.OutputFiles;
 import org.beyondlazy.experiments.run.CompletedRun;
 import org.beyondlazy.experiments.run.RunConfig;
 import org.beyondlazy.experiments.run.RunConfigs;
@@ -36,10 +37,10 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String source = Inputs.name("--config", config);
+        String source = "--config " + config;
         RunConfig c = RunConfigs.read(source, config);
-        Inputs.outputDirectory("--out", out);
-        CompletedRun run = RunDirectory.run(source, c, Inputs.name("--out", out), out);
+        OutputFiles.requireDirectory("--out", out);
+        CompletedRun run = RunDirectory.run(source, c, "--out " + out, out);
         RunResult outcome = run.result();
         Map<String, Object> result = Outputs.map();
         result.put("out", out.toString());

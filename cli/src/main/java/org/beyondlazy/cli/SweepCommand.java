@@ -9,6 +9,8 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.experiments.oracle.OutputFiles;
 import org.beyondlazy.experiments.run.RunResult;
 import org.beyondlazy.experiments.run.Sweep;
 import org.beyondlazy.experiments.run.SweepDirectory;
@@ -61,22 +63,22 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
-            throw InputException.bad("--threads", "must be >= 1, found " + n);
+            throw BeyondLazyException.invalid("--threads", "must be >= 1, found " + n);
         }
         if (!engine.equals("local") && !engine.equals("spark")) {
-            throw InputException.bad("--engine", "must be local or spark, found '" + engine + "'");
+            throw BeyondLazyException.invalid("--engine", "must be local or spark, found '" + engine + "'");
         }
         if (engine.equals("spark") != (master != null)) {
-            throw InputException.bad("--master", engine.equals("spark") ? "is required with --engine spark" : "needs --engine spark");
+            throw BeyondLazyException.invalid("--master", engine.equals("spark") ? "is required with --engine spark" : "needs --engine spark");
         }
-        Inputs.outputDirectory("--out", out);
-        SweepPlan plan = SweepPlan.read(Inputs.name("--config", config), config);
+        OutputFiles.requireDirectory("--out", out);
+        SweepPlan plan = SweepPlan.read("--config " + config, config);
         PrintWriter err = spec.commandLine().getErr();
         if (engine.equals("spark")) {
             return printSparkSubmit(plan);
         }
         Sweep.Outcome outcome;
-        try (SweepDirectory directory = SweepDirectory.open(Inputs.name("--out", out), out, notice -> {
+        try (SweepDirectory directory = SweepDirectory.open("--out " + out, out, notice -> {
             err.println("beyondlazy sweep: " + notice);
             err.flush();
         }); Progress progress = new Progress(noProgress)) {
@@ -95,7 +97,7 @@ public final class SweepCommand implements Callable<Integer> {
             ErrorCode code = ExitStatus.codeOf(first);
             err.println("beyondlazy sweep: " + outcome.failed() + " of " + outcome.runs() + " runs failed and have no result line "
                     + "(they run again on resume; see " + out.resolve(SweepDirectory.FAILED) + "); first: "
-                    + Main.oneLine(first.getMessage()) + " [" + (code == null ? "internal error" : code) + "]");
+                    + BeyondLazyException.oneLine(first.getMessage()) + " [" + (code == null ? "internal error" : code) + "]");
             return ExitStatus.of(first);
         }
         return ExitStatus.OK;
