@@ -223,10 +223,7 @@ public final class ExperimentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            ScalingLawConfig file = config == null ? null : ScalingLawConfig.read("--config", config);
-            String name = profile != null ? profile : file != null && file.profile != null ? file.profile : "quick";
-            ScalingLawStudy.Spec base = BeyondLazyException.withInput("--profile", () -> ScalingLawStudy.Spec.profile(name));
-            ScalingLawStudy.Spec study = file == null ? base : BeyondLazyException.withInput("--config " + config, () -> file.apply(base));
+            ScalingLawStudy.Spec study = ScalingLawConfig.resolve(profile, config);
             Backend backend = BeyondLazyException.withInput("--implementation", () -> Backends.get(implementation));
             if (outDir != null) {
                 OutputFiles.requireDirectory("--out", outDir);
@@ -238,16 +235,10 @@ public final class ExperimentCommand implements Runnable {
                 err.println(line);
                 err.flush();
             }));
-            String tables = Tables.scalingLaw(result);
-            String text = markdown ? String.format(Locale.ROOT, "Command: `./beyondlazy %s` — wall time %.0f s (%d thread(s)).%n%n%s",
-                    String.join(" ", spec.commandLine().getParseResult().originalArgs()), result.seconds(), k, tables) : tables;
+            String text = markdown ? Tables.scalingLawNote("./beyondlazy " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                    result, k) : Tables.scalingLaw(result);
             if (outDir != null) {
-                try {
-                    java.nio.file.Files.createDirectories(outDir);
-                } catch (java.io.IOException e) {
-                    throw BeyondLazyException.about(org.beyondlazy.core.ErrorCode.IO_FAILURE, "--out " + outDir, "cannot create: " + e.getMessage());
-                }
-                OutputFiles.writeString(outDir.resolve("scaling-law.md"), text);
+                OutputFiles.writeInto("--out", outDir, "scaling-law.md", text);
             }
             spec.commandLine().getOut().print(text);
             return ExitStatus.OK;

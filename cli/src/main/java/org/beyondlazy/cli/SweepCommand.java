@@ -12,6 +12,7 @@ import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.experiments.oracle.OutputFiles;
 import org.beyondlazy.experiments.run.RunResult;
+import org.beyondlazy.experiments.run.SparkSubmitLine;
 import org.beyondlazy.experiments.run.Sweep;
 import org.beyondlazy.experiments.run.SweepDirectory;
 import org.beyondlazy.experiments.run.SweepPlan;
@@ -52,9 +53,6 @@ public final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the master (spark://host:7077, yarn, k8s://https://host:port).")
     String master;
-
-    /** The shaded jar of the spark module, relative to the project root. */
-    static final String SPARK_SUBMIT_JAR = "spark/target/beyondlazy-spark-0.1.0-SNAPSHOT-submit.jar";
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -105,9 +103,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** E9.20: the line that runs this (validated) sweep on Spark; printed, never run, so Spark stays off this class path. */
     private int printSparkSubmit(SweepPlan plan) {
-        Path jar = Path.of(System.getProperty("beyondlazy.root", ".")).resolve(SPARK_SUBMIT_JAR).toAbsolutePath().normalize();
-        String line = String.join(" ", "spark-submit", "--master", quote(master), "--class", "org.beyondlazy.spark.SparkSweep",
-                quote(jar.toString()), "--config", quote(config.toAbsolutePath().toString()), "--out", quote(out.toAbsolutePath().toString()));
+        Path jar = SparkSubmitLine.jar(Path.of(System.getProperty("beyondlazy.root", ".")));
+        String line = SparkSubmitLine.of(master, jar, config, out);
         Map<String, Object> result = Outputs.map();
         result.put("engine", "spark");
         result.put("runs", plan.runs().size());
@@ -122,11 +119,6 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         return ExitStatus.OK;
-    }
-
-    /** A shell word: as is when it holds only safe characters, else in single quotes. */
-    static String quote(String word) {
-        return word.matches("[A-Za-z0-9_./:@=+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The progress bar on stderr (none with {@code --no-progress}). */

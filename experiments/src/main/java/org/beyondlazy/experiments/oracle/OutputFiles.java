@@ -79,6 +79,16 @@ public final class OutputFiles {
         }
     }
 
+    /** Creates {@code dir} if needed ({@code option} names it in an error) and writes {@code text} to {@code dir/fileName} atomically. */
+    public static void writeInto(String option, Path dir, String fileName, String text) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw BeyondLazyException.about(ErrorCode.IO_FAILURE, option + " " + dir, "cannot create: " + e.getMessage());
+        }
+        writeString(dir.resolve(fileName), text);
+    }
+
     /** Writes a .npy file atomically (NpyWriter writes a temporary file and moves it); errors name {@code option}. */
     public static void writeNpy(String option, Path file, NpyArray array) {
         try {
