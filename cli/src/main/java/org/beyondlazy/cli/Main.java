@@ -1,7 +1,6 @@
 package org.beyondlazy.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import org.beyondlazy.core.BeyondLazyException;
