@@ -37,7 +37,7 @@ public final class RecoveryExperiment {
     public static final double COEFFICIENT = 1.0 / 3;
     /** ε of E7.5: success is a final relative error ≤ 5e-3 (above the λ floor 1.5e-3 of E7.6 at λ = 1e-3). */
     public static final double EPSILON = 5e-3;
-    /** Claim C8's quorum: at least this fraction of the seeds reach ε, per (l, d). */
+    /** The recovery table's quorum column: at least this fraction of the seeds reach ε (the C8 property asserts a Wilson bound instead). */
     public static final double QUORUM = 0.9;
 
     /** Quick profile (E7.5, the C8 property): l = 3. */
@@ -151,6 +151,14 @@ public final class RecoveryExperiment {
      * @param lazyBackend the backend whose tangent space gives the ρ_lazy column (E5.7), or {@code null} to skip it
      */
     public static Row run(Backend backend, Setting setting, int seeds, Backend lazyBackend, int threads) {
+        return run(backend, setting, 0, seeds, lazyBackend, threads);
+    }
+
+    /**
+     * Runs the variant on seeds firstSeed … firstSeed + seeds − 1 for one setting (truth and initialization seeded
+     * alike); the row's arrays are indexed by seed − firstSeed.
+     */
+    public static Row run(Backend backend, Setting setting, long firstSeed, int seeds, Backend lazyBackend, int threads) {
         long start = System.nanoTime();
         double[] errors = new double[seeds];
         double[] lazies = lazyBackend == null ? null : new double[seeds];
@@ -158,12 +166,13 @@ public final class RecoveryExperiment {
         try {
             List<Future<?>> jobs = new ArrayList<>();
             for (int s = 0; s < seeds; s++) {
-                final int seed = s;
+                final int index = s;
+                final long seed = firstSeed + s;
                 jobs.add(pool.submit(() -> {
                     FactoredTruth truth = truth(setting.order(), setting.dim(), seed);
-                    errors[seed] = new VariantGradientDescent(setting.config()).run(backend, truth, seed).finalRelativeError();
+                    errors[index] = new VariantGradientDescent(setting.config()).run(backend, truth, seed).finalRelativeError();
                     if (lazyBackend != null) {
-                        lazies[seed] = LazyResidualStudy.residualAtGaussianInitialization(lazyBackend, truth, setting.width(), seed);
+                        lazies[index] = LazyResidualStudy.residualAtGaussianInitialization(lazyBackend, truth, setting.width(), seed);
                     }
                 }));
             }

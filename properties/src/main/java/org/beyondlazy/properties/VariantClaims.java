@@ -28,6 +28,12 @@ import org.junit.jupiter.api.Test;
 public abstract class VariantClaims implements BackendUnderTest {
     /** C8: the lazy residual must grow by at least this much (median) from the smallest to the largest d. */
     public static final double C8_LAZY_GROWTH = 0.3;
+    /**
+     * C8: Wilson 95% lower bound required for the rate of runs reaching ε, per d, on seeds ClaimSettings.seed() + 0 … 19
+     * (independent of seeds 0..99, where the rates were 97/100 and 98/100, Wilson [0.915, 0.990] and [0.930, 0.994]).
+     * With 20 seeds it requires 17 successes; at a true rate of 0.97 a d fails with probability 0.3%.
+     */
+    public static final double C8_MIN_LOWER = 0.6;
 
     /** C9: seeds ClaimSettings.seed() + 0 … 59 (independent of seeds 0..99, on which the bounds were chosen). */
     public static final int C9_SEEDS = 60;
@@ -76,8 +82,8 @@ public abstract class VariantClaims implements BackendUnderTest {
     void variantRecoversAtFixedWidthWhileTheDimensionGrows() {
         List<RecoveryExperiment.Row> rows = new ArrayList<>();
         for (int d : RecoveryExperiment.QUICK_DIMS) {
-            rows.add(RecoveryExperiment.run(backend(), RecoveryExperiment.Setting.quick(d), RecoveryExperiment.QUICK_SEEDS,
-                    lazyBackend(), threads()));
+            rows.add(RecoveryExperiment.run(backend(), RecoveryExperiment.Setting.quick(d), ClaimSettings.seed(),
+                    RecoveryExperiment.QUICK_SEEDS, lazyBackend(), threads()));
         }
         String table = Tables.recovery(rows);
         ClaimOutput.println("C8 on " + backend().name() + ", " + RecoveryExperiment.quickConfig() + "\n" + table);
@@ -85,10 +91,10 @@ public abstract class VariantClaims implements BackendUnderTest {
             SuccessRate rate = new SuccessRate("C8 l=" + row.order() + " d=" + row.dim() + " m=" + row.width()
                     + " rel. error <= " + RecoveryExperiment.EPSILON);
             for (int s = 0; s < row.errors().length; s++) {
-                rate.record(s, row.errors()[s] <= RecoveryExperiment.EPSILON);
+                rate.record(ClaimSettings.seed() + s, row.errors()[s] <= RecoveryExperiment.EPSILON);
             }
             ClaimOutput.println(rate);
-            assertThat(rate.rate()).as("%s%n%s", rate, table).isGreaterThanOrEqualTo(RecoveryExperiment.QUORUM);
+            assertThat(rate.wilson().getLowerBound()).as("%s%n%s", rate, table).isGreaterThanOrEqualTo(C8_MIN_LOWER);
         }
         if (lazyBackend() != null) {
             double first = rows.get(0).lazyMedian();
