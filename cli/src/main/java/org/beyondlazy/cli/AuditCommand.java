@@ -1,13 +1,13 @@
 package org.beyondlazy.cli;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.experiments.oracle.OutputFiles;
 import org.beyondlazy.properties.ClaimSettings;
 import org.beyondlazy.report.Audit;
 import picocli.CommandLine.Command;
@@ -50,9 +50,9 @@ public final class AuditCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Audit.Options options = Inputs.within("--profile/--examples/--claims/--implementation", () -> new Audit.Options(profile, examples,
-                seed == null ? ClaimSettings.DEFAULT_SEED : seed, claims == null ? null : Set.copyOf(claims), implementation));
-        Inputs.outputDirectory("--out", out);
+        Audit.Options options = BeyondLazyException.withInput("--profile/--examples/--claims/--implementation", () -> new Audit.Options(
+                profile, examples, seed == null ? ClaimSettings.DEFAULT_SEED : seed, claims == null ? null : Set.copyOf(claims), implementation));
+        OutputFiles.requireDirectory("--out", out);
         Audit.Report report;
         try (AuditProgress progress = AuditProgress.on(spec.commandLine().getErr())) {
             report = Audit.run(options, out, progress);
@@ -63,21 +63,7 @@ public final class AuditCommand implements Callable<Integer> {
         result.put("implementation", report.implementation());
         result.put("seconds", report.seconds());
         result.put("report", out.resolve("index.html").toString());
-        Map<String, List<String>> ids = new LinkedHashMap<>();
-        for (String key : List.of("holds", "failing", "notSupported", "pending")) {
-            ids.put(key, new ArrayList<>());
-        }
-        for (Audit.ClaimOutcome o : report.claims()) {
-            String id = o.claim().id();
-            switch (o.verdict()) {
-                case HOLDS -> ids.get("holds").add(id);
-                case FAILS, NOT_RUN -> ids.get("failing").add(id + " (" + o.verdict().label + ")");
-                case NOT_SUPPORTED -> ids.get("notSupported").add(id);
-                case PENDING -> ids.get("pending").add(id);
-                case NOT_SELECTED -> { }
-            }
-        }
-        result.putAll(ids);
+        result.putAll(report.claimIds());
         Outputs.print(spec.commandLine().getOut(), common.json(), result);
         return report.ok() ? ExitStatus.OK : ExitStatus.CHECK_FAILED;
     }

@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.experiments.oracle.NpyInputs;
 import org.beyondlazy.npy.NpyException;
 
 /**
@@ -44,14 +45,11 @@ public final class ExitStatus {
 
     /** The code of an exception the command reports, or null for an internal error (a bug). */
     public static ErrorCode codeOf(Throwable ex) {
-        if (ex instanceof InputException ie) {
-            return ie.code();
-        }
         if (ex instanceof BeyondLazyException be) {
             return be.code();
         }
         if (ex instanceof NpyException ne) {
-            return InputException.codeOf(ne.error());
+            return NpyInputs.codeOf(ne.error());
         }
         if (ex instanceof UncheckedIOException || ex instanceof java.io.IOException) {
             return ErrorCode.IO_FAILURE;

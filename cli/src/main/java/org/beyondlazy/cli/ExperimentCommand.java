@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.beyondlazy.core.Backend;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.experiments.oracle.OutputFiles;
 import org.beyondlazy.experiments.DeflationStudy;
 import org.beyondlazy.experiments.LazyResidualStudy;
 import org.beyondlazy.experiments.RecoveryExperiment;
@@ -16,6 +18,7 @@ import org.beyondlazy.experiments.scaling.LocalTrialEngine;
 import org.beyondlazy.experiments.scaling.ScalingLawConfig;
 import org.beyondlazy.experiments.scaling.ScalingLawDirectory;
 import org.beyondlazy.experiments.scaling.ScalingLawStudy;
+import org.beyondlazy.experiments.run.SparkSubmitLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -41,7 +44,7 @@ public final class ExperimentCommand implements Runnable {
 
     static void atLeastOne(String option, int value) {
         if (value < 1) {
-            throw InputException.bad(option, "must be >= 1, found " + value);
+            throw BeyondLazyException.invalid(option, "must be >= 1, found " + value);
         }
     }
 
@@ -81,8 +84,8 @@ public final class ExperimentCommand implements Runnable {
         public Integer call() {
             atLeastOne("--seeds", seeds);
             int[][] groups = RecoveryExperiment.parseGroups("--dims", dims);
-            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
-            List<RecoveryExperiment.Setting> settings = Inputs.within("--dims", () -> RecoveryExperiment.paperScale(groups));
+            Backend backend = BeyondLazyException.withInput("--implementation", () -> Backends.get(implementation));
+            List<RecoveryExperiment.Setting> settings = BeyondLazyException.withInput("--dims", () -> RecoveryExperiment.paperScale(groups));
             int k = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
@@ -129,10 +132,10 @@ public final class ExperimentCommand implements Runnable {
                 int[] dl = LazyResidualStudy.parseShape("--shapes", shape);
                 int d = dl[0];
                 int l = dl[1];
-                specs.add(Inputs.within("--shapes", () -> new LazyResidualStudy.Spec(d, l, LazyResidualStudy.Spec.tableWidths(d, l),
+                specs.add(BeyondLazyException.withInput("--shapes", () -> new LazyResidualStudy.Spec(d, l, LazyResidualStudy.Spec.tableWidths(d, l),
                         firstSeed, seeds)));
             }
-            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            Backend backend = BeyondLazyException.withInput("--implementation", () -> Backends.get(implementation));
             List<LazyResidualStudy.Result> results = new ArrayList<>();
             for (LazyResidualStudy.Spec s : specs) {
                 results.add(LazyResidualStudy.run(backend, s));
@@ -162,7 +165,7 @@ public final class ExperimentCommand implements Runnable {
         @Override
         public Integer call() {
             atLeastOne("--seeds", seeds);
-            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            Backend backend = BeyondLazyException.withInput("--implementation", () -> Backends.get(implementation));
             VariantRates.Result result = VariantRates.measure(backend, seeds,
                     threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
             spec.commandLine().getOut().print(Tables.variantRates(result));
@@ -186,7 +189,7 @@ public final class ExperimentCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            Backend backend = BeyondLazyException.withInput("--implementation", () -> Backends.get(implementation));
             spec.commandLine().getOut().print(Tables.deflationCurve(DeflationStudy.run(backend, seed)));
             return ExitStatus.OK;
         }
@@ -233,15 +236,15 @@ public final class ExperimentCommand implements Runnable {
         @Override
         public Integer call() {
             ScalingLawStudy.Spec study = ScalingLawConfig.resolve(profile, config);
-            Backend backend = Inputs.within("--implementation", () -> Backends.get(implementation));
+            Backend backend = BeyondLazyException.withInput("--implementation", () -> Backends.get(implementation));
             if (!engine.equals("local") && !engine.equals("spark")) {
-                throw InputException.bad("--engine", "must be local or spark, found '" + engine + "'");
+                throw BeyondLazyException.invalid("--engine", "must be local or spark, found '" + engine + "'");
             }
             if (engine.equals("spark") != (master != null)) {
-                throw InputException.bad("--master", engine.equals("spark") ? "is required with --engine spark" : "needs --engine spark");
+                throw BeyondLazyException.invalid("--master", engine.equals("spark") ? "is required with --engine spark" : "needs --engine spark");
             }
             if (outDir != null) {
-                Inputs.outputDirectory("--out", outDir);
+                OutputFiles.requireDirectory("--out", outDir);
             }
             if (engine.equals("spark")) {
                 return printSparkSubmit();
@@ -273,28 +276,17 @@ public final class ExperimentCommand implements Runnable {
         }
 
         private String text(ScalingLawStudy.Result result, int k) {
-            String tables = Tables.scalingLaw(result);
-            return markdown ? String.format(Locale.ROOT, "Command: `./beyondlazy %s` — wall time %.0f s (%d thread(s)).%n%n%s",
-                    String.join(" ", spec.commandLine().getParseResult().originalArgs()), result.seconds(), k, tables) : tables;
+            return markdown ? Tables.scalingLawNote("./beyondlazy " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                    result, k) : Tables.scalingLaw(result);
         }
 
         /** E9.21: the line that runs this (validated) study on Spark; printed, never run, so Spark stays off this class path. */
         private int printSparkSubmit() {
             if (outDir == null) {
-                throw InputException.bad("--out", "is required with --engine spark (the driver writes the study there)");
+                throw BeyondLazyException.invalid("--out", "is required with --engine spark (the driver writes the study there)");
             }
-            java.nio.file.Path jar = java.nio.file.Path.of(System.getProperty("beyondlazy.root", ".")).resolve(SweepCommand.SPARK_SUBMIT_JAR)
-                    .toAbsolutePath().normalize();
-            List<String> words = new ArrayList<>(List.of("spark-submit", "--master", SweepCommand.quote(master), "--class",
-                    "org.beyondlazy.spark.SparkScalingLaw", SweepCommand.quote(jar.toString())));
-            if (profile != null) {
-                words.addAll(List.of("--profile", SweepCommand.quote(profile)));
-            }
-            if (config != null) {
-                words.addAll(List.of("--config", SweepCommand.quote(config.toAbsolutePath().toString())));
-            }
-            words.addAll(List.of("--implementation", SweepCommand.quote(implementation), "--out", SweepCommand.quote(outDir.toAbsolutePath().toString())));
-            spec.commandLine().getOut().println(String.join(" ", words));
+            java.nio.file.Path jar = SparkSubmitLine.jar(java.nio.file.Path.of(System.getProperty("beyondlazy.root", ".")));
+            spec.commandLine().getOut().println(SparkSubmitLine.scalingLaw(master, jar, profile, config, implementation, outDir));
             if (!java.nio.file.Files.isRegularFile(jar)) {
                 spec.commandLine().getErr().println("beyondlazy experiment scaling-law: build the jar first: ./mvnw -B -pl spark -am package -DskipTests");
             }

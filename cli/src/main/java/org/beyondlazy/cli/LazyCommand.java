@@ -8,6 +8,7 @@ import org.beyondlazy.fast.GramBackend;
 import org.beyondlazy.fast.TangentRoute;
 import org.beyondlazy.core.Sizes;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.core.BeyondLazyException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -52,11 +53,11 @@ public final class LazyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Inputs.within("--dim", () -> org.beyondlazy.core.Check.atLeast("d", dim, 1));
-        Inputs.within("--order", () -> org.beyondlazy.core.Check.atLeast("l", order, 2));
-        Inputs.within("--width", () -> org.beyondlazy.core.Check.atLeast("m", width, 1));
-        Inputs.within("--trials", () -> org.beyondlazy.core.Check.atLeast("k", trials, 1));
-        long n = Inputs.within("--dim/--order", () -> Sizes.symmetricDimension(dim, order));
+        BeyondLazyException.withInput("--dim", () -> org.beyondlazy.core.Check.atLeast("d", dim, 1));
+        BeyondLazyException.withInput("--order", () -> org.beyondlazy.core.Check.atLeast("l", order, 2));
+        BeyondLazyException.withInput("--width", () -> org.beyondlazy.core.Check.atLeast("m", width, 1));
+        BeyondLazyException.withInput("--trials", () -> org.beyondlazy.core.Check.atLeast("k", trials, 1));
+        long n = BeyondLazyException.withInput("--dim/--order", () -> Sizes.symmetricDimension(dim, order));
         boolean kernel = route.usesKernel(dim, order, width);
         route.checkSize(dim, order, width);
         warnWhenLong(route.estimatedSeconds(dim, order, width) * trials, kernel);

@@ -1,9 +1,9 @@
 package org.beyondlazy.cli;
 
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
 import picocli.CommandLine;
@@ -122,9 +122,6 @@ public final class Main implements Runnable {
     }
 
     static String oneLine(String message) {
-        if (message == null) {
-            return "";
-        }
-        return message.replace('\r', ' ').replace('\n', ' ').trim();
+        return BeyondLazyException.oneLine(message);
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.experiments.oracle.OutputFiles;
 import org.beyondlazy.experiments.run.CompletedRun;
 import org.beyondlazy.experiments.run.RunConfig;
 import org.beyondlazy.experiments.run.RunConfigs;
@@ -36,11 +37,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String source = Inputs.name("--config", config);
+        String source = "--config " + config;
         RunConfig c = RunConfigs.read(source, config);
-        Inputs.outputDirectory("--out", out);
+        OutputFiles.requireDirectory("--out", out);
         java.io.PrintWriter err = spec.commandLine().getErr();
-        CompletedRun run = RunDirectory.run(source, c, Inputs.name("--out", out), out, notice -> {
+        CompletedRun run = RunDirectory.run(source, c, "--out " + out, out, notice -> {
             err.println("beyondlazy run: " + notice);
             err.flush();
         });

@@ -9,7 +9,10 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.core.BeyondLazyException;
+import org.beyondlazy.experiments.oracle.OutputFiles;
 import org.beyondlazy.experiments.run.RunResult;
+import org.beyondlazy.experiments.run.SparkSubmitLine;
 import org.beyondlazy.experiments.run.Sweep;
 import org.beyondlazy.experiments.run.SweepDirectory;
 import org.beyondlazy.experiments.run.SweepPlan;
@@ -51,9 +54,6 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--master", paramLabel = "URL", description = "With --engine spark: the master (spark://host:7077, yarn, k8s://https://host:port).")
     String master;
 
-    /** The shaded jar of the spark module, relative to the project root. */
-    static final String SPARK_SUBMIT_JAR = "spark/target/beyondlazy-spark-0.1.0-SNAPSHOT-submit.jar";
-
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -61,22 +61,22 @@ public final class SweepCommand implements Callable<Integer> {
     public Integer call() {
         int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         if (n < 1) {
-            throw InputException.bad("--threads", "must be >= 1, found " + n);
+            throw BeyondLazyException.invalid("--threads", "must be >= 1, found " + n);
         }
         if (!engine.equals("local") && !engine.equals("spark")) {
-            throw InputException.bad("--engine", "must be local or spark, found '" + engine + "'");
+            throw BeyondLazyException.invalid("--engine", "must be local or spark, found '" + engine + "'");
         }
         if (engine.equals("spark") != (master != null)) {
-            throw InputException.bad("--master", engine.equals("spark") ? "is required with --engine spark" : "needs --engine spark");
+            throw BeyondLazyException.invalid("--master", engine.equals("spark") ? "is required with --engine spark" : "needs --engine spark");
         }
-        Inputs.outputDirectory("--out", out);
-        SweepPlan plan = SweepPlan.read(Inputs.name("--config", config), config);
+        OutputFiles.requireDirectory("--out", out);
+        SweepPlan plan = SweepPlan.read("--config " + config, config);
         PrintWriter err = spec.commandLine().getErr();
         if (engine.equals("spark")) {
             return printSparkSubmit(plan);
         }
         Sweep.Outcome outcome;
-        try (SweepDirectory directory = SweepDirectory.open(Inputs.name("--out", out), out, notice -> {
+        try (SweepDirectory directory = SweepDirectory.open("--out " + out, out, notice -> {
             err.println("beyondlazy sweep: " + notice);
             err.flush();
         }); Progress progress = new Progress(noProgress)) {
@@ -95,7 +95,7 @@ public final class SweepCommand implements Callable<Integer> {
             ErrorCode code = ExitStatus.codeOf(first);
             err.println("beyondlazy sweep: " + outcome.failed() + " of " + outcome.runs() + " runs failed and have no result line "
                     + "(they run again on resume; see " + out.resolve(SweepDirectory.FAILED) + "); first: "
-                    + Main.oneLine(first.getMessage()) + " [" + (code == null ? "internal error" : code) + "]");
+                    + BeyondLazyException.oneLine(first.getMessage()) + " [" + (code == null ? "internal error" : code) + "]");
             return ExitStatus.of(first);
         }
         return ExitStatus.OK;
@@ -103,9 +103,8 @@ public final class SweepCommand implements Callable<Integer> {
 
     /** E9.20: the line that runs this (validated) sweep on Spark; printed, never run, so Spark stays off this class path. */
     private int printSparkSubmit(SweepPlan plan) {
-        Path jar = Path.of(System.getProperty("beyondlazy.root", ".")).resolve(SPARK_SUBMIT_JAR).toAbsolutePath().normalize();
-        String line = String.join(" ", "spark-submit", "--master", quote(master), "--class", "org.beyondlazy.spark.SparkSweep",
-                quote(jar.toString()), "--config", quote(config.toAbsolutePath().toString()), "--out", quote(out.toAbsolutePath().toString()));
+        Path jar = SparkSubmitLine.jar(Path.of(System.getProperty("beyondlazy.root", ".")));
+        String line = SparkSubmitLine.of(master, jar, config, out);
         Map<String, Object> result = Outputs.map();
         result.put("engine", "spark");
         result.put("runs", plan.runs().size());
@@ -120,11 +119,6 @@ public final class SweepCommand implements Callable<Integer> {
             }
         }
         return ExitStatus.OK;
-    }
-
-    /** A shell word: as is when it holds only safe characters, else in single quotes. */
-    static String quote(String word) {
-        return word.matches("[A-Za-z0-9_./:@=+,-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The progress bar on stderr (none with {@code --no-progress}). */

@@ -10,6 +10,7 @@ import org.beyondlazy.core.Generators;
 import org.beyondlazy.core.ModelKind;
 import org.beyondlazy.core.Objective;
 import org.beyondlazy.core.Problem;
+import org.beyondlazy.experiments.oracle.Parameters;
 import org.beyondlazy.npy.NpyArray;
 import org.beyondlazy.npy.NpyReader;
 import org.beyondlazy.reference.DenseTensor;

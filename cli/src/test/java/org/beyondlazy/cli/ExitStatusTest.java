@@ -3,6 +3,7 @@ package org.beyondlazy.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.beyondlazy.core.ErrorCode;
+import org.beyondlazy.experiments.oracle.NpyInputs;
 import org.beyondlazy.npy.NpyError;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class ExitStatusTest {
     @Test
     void everyNpyErrorIsABadInputCode() {
         for (NpyError error : NpyError.values()) {
-            assertThat(ExitStatus.of(InputException.codeOf(error))).as(error.name()).isEqualTo(ExitStatus.BAD_INPUT);
+            assertThat(ExitStatus.of(NpyInputs.codeOf(error))).as(error.name()).isEqualTo(ExitStatus.BAD_INPUT);
         }
     }
 

@@ -62,6 +62,17 @@ public final class Tables {
     }
 
     /**
+     * A proofs-notes fragment: the command that produced the study and its wall time, then {@link #scalingLaw}'s tables.
+     *
+     * @param command the command line as typed, e.g. {@code ./beyondlazy experiment scaling-law --profile full}
+     * @param threads the threads the seeds ran on
+     */
+    public static String scalingLawNote(String command, ScalingLawStudy.Result result, int threads) {
+        return String.format(Locale.ROOT, "Command: `%s` — wall time %.0f s (%d thread(s)).%n%n%s", command, result.seconds(), threads,
+                scalingLaw(result));
+    }
+
+    /**
      * The tables of the scaling-law experiment (E7.10) in Markdown: a header line (backend, seeds, rule, schedule), per
      * order the d side, the rank side, and the fits — the cells of {@link #scalingDimensionRows}, {@link #scalingRankRows}
      * and {@link #scalingFitRows}.

@@ -124,6 +124,28 @@ public final class Audit {
             }
             return null;
         }
+
+        /**
+         * The claim ids by outcome, as the command prints them: "holds", "failing" (each id with its verdict's label:
+         * fails or not run), "notSupported" and "pending", in register order; claims not selected are left out.
+         */
+        public Map<String, List<String>> claimIds() {
+            Map<String, List<String>> ids = new LinkedHashMap<>();
+            for (String key : List.of("holds", "failing", "notSupported", "pending")) {
+                ids.put(key, new ArrayList<>());
+            }
+            for (ClaimOutcome o : claims) {
+                String id = o.claim().id();
+                switch (o.verdict()) {
+                    case HOLDS -> ids.get("holds").add(id);
+                    case FAILS, NOT_RUN -> ids.get("failing").add(id + " (" + o.verdict().label + ")");
+                    case NOT_SUPPORTED -> ids.get("notSupported").add(id);
+                    case PENDING -> ids.get("pending").add(id);
+                    case NOT_SELECTED -> { }
+                }
+            }
+            return ids;
+        }
     }
 
     private Audit() {

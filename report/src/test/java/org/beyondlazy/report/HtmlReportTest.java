@@ -30,7 +30,9 @@ class HtmlReportTest {
 
     @Test
     void aFailingClaimShowsItsFailureAndTheCommandThatReproducesIt() throws Exception {
-        ReportFixture.write(dir, "C3");
+        Audit.Report report = ReportFixture.write(dir, "C3");
+        assertThat(report.claimIds().get("failing")).containsExactly("C3 (fails)");
+        assertThat(report.claimIds().get("holds")).contains("C1").doesNotContain("C3");
         String html = Files.readString(dir.resolve("index.html"));
         assertThat(html).contains("Some claims fail or did not run", "seed 7 breaks the bound",
                 "./beyondlazy audit --profile quick --claims C3 --seed 20201122", "<span class=\"badge fails\">fails</span>");

@@ -73,6 +73,21 @@ public final class ScalingLawConfig {
         rankGridGiven = true;
     }
 
+    /**
+     * The study that {@code --profile} and {@code --config} select: the named profile (else the config's, else quick),
+     * with the config file's keys applied over it.
+     *
+     * @param profile the profile option, or null
+     * @param config  the config file, or null
+     * @throws BeyondLazyException naming {@code --profile} or {@code --config FILE} and the bad key
+     */
+    public static ScalingLawStudy.Spec resolve(String profile, Path config) {
+        ScalingLawConfig file = config == null ? null : read("--config", config);
+        String name = profile != null ? profile : file != null && file.profile != null ? file.profile : "quick";
+        ScalingLawStudy.Spec base = BeyondLazyException.withInput("--profile", () -> ScalingLawStudy.Spec.profile(name));
+        return file == null ? base : BeyondLazyException.withInput("--config " + config, () -> file.apply(base));
+    }
+
     /** Reads a config file; errors are MISSING_FILE, MALFORMED_FILE, or INVALID_INPUT naming the key (the strict reader of E9.7). */
     public static ScalingLawConfig read(String option, Path file) {
         String source = option + " " + file;
@@ -91,29 +106,6 @@ public final class ScalingLawConfig {
             throw new BeyondLazyException(ErrorCode.INVALID_INPUT, source, "key " + pathOf(e) + ": " + firstLine(e.getOriginalMessage()));
         } catch (IOException e) {
             throw new BeyondLazyException(ErrorCode.MALFORMED_FILE, source, "not valid JSON: " + firstLine(e.getMessage()));
-        }
-    }
-
-    /**
-     * The spec a command asks for: the profile named by {@code profile}, else by the config's {@code profile} key, else
-     * quick, with the config file's keys (when given) applied. Errors name {@code --profile} or {@code --config FILE}.
-     *
-     * @param profile the {@code --profile} value, or null
-     * @param config  the {@code --config} file, or null
-     */
-    public static ScalingLawStudy.Spec resolve(String profile, Path config) {
-        ScalingLawConfig file = config == null ? null : read("--config", config);
-        String name = profile != null ? profile : file != null && file.profile != null ? file.profile : "quick";
-        ScalingLawStudy.Spec base;
-        try {
-            base = ScalingLawStudy.Spec.profile(name);
-        } catch (BeyondLazyException e) {
-            throw BeyondLazyException.within("--profile", e);
-        }
-        try {
-            return file == null ? base : file.apply(base);
-        } catch (BeyondLazyException e) {
-            throw BeyondLazyException.within("--config " + config, e);
         }
     }
 

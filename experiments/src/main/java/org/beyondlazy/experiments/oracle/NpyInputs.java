@@ -1,4 +1,4 @@
-package org.beyondlazy.cli;
+package org.beyondlazy.experiments.oracle;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,16 +7,17 @@ import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.npy.NpyArray;
+import org.beyondlazy.npy.NpyError;
 import org.beyondlazy.npy.NpyException;
 import org.beyondlazy.npy.NpyReader;
 
 /**
- * Reading and validating the {@code .npy} inputs of the command line (spec E9.1): every failure is one
+ * Reading and validating the {@code .npy} inputs of the oracle commands (spec E9.1): every failure is one
  * line naming the option and the file, raised before any computation.
  */
 @SpecRef("E9.1")
-public final class Inputs {
-    private Inputs() {
+public final class NpyInputs {
+    private NpyInputs() {
     }
 
     /** "--weights W.npy": how messages name a file input. */
@@ -50,12 +51,27 @@ public final class Inputs {
         return array;
     }
 
+    /** The vocabulary code of a {@code .npy} error (no default: a new kind must be placed here). */
+    public static ErrorCode codeOf(NpyError error) {
+        return switch (error) {
+            case NOT_FOUND -> ErrorCode.MISSING_FILE;
+            case NOT_NPY, UNSUPPORTED_VERSION, MALFORMED_HEADER, UNSUPPORTED_DTYPE, BAD_SHAPE, TRUNCATED, TRAILING_DATA -> ErrorCode.MALFORMED_FILE;
+            case IO_ERROR -> ErrorCode.IO_FAILURE;
+            case TOO_LARGE -> ErrorCode.INVALID_SIZE;
+        };
+    }
+
+    /** A {@code .npy} error about {@code input}, with the vocabulary code of its kind. */
+    public static BeyondLazyException about(String input, NpyException cause) {
+        return BeyondLazyException.about(codeOf(cause.error()), input, cause.getMessage(), cause);
+    }
+
     private static NpyArray readAny(String option, Path file) {
         rejectTorchFile(option, file);
         try {
             return NpyReader.read(file);
         } catch (NpyException e) {
-            throw InputException.of(option, e);
+            throw about(option, e);
         }
     }
 
@@ -75,22 +91,22 @@ public final class Inputs {
         }
         boolean zipOrPickle = got == 2 && ((head[0] == 'P' && head[1] == 'K') || (head[0] == (byte) 0x80 && head[1] <= 5));
         if (zipOrPickle || (torchName && got == 2 && head[0] != (byte) 0x93)) {
-            throw InputException.bad(name(option, file), "is a PyTorch file (torch.save), not a .npy file: write it with "
-                    + "np.save(path, tensor.detach().cpu().numpy())");
+            throw BeyondLazyException.invalid(name(option, file), "is a PyTorch file (torch.save), not a .npy "
+                    + "file: write it with np.save(path, tensor.detach().cpu().numpy())");
         }
     }
 
     private static void requireFloat(String option, Path file, NpyArray array) {
         if (!array.isFloat()) {
-            throw InputException.bad(name(option, file), "dtype " + array.dtype() + " is not a float dtype (expected "
-                    + "float64, float32 or float16; only --signs accepts integers)");
+            throw BeyondLazyException.invalid(name(option, file), "dtype " + array.dtype() + " is not a float "
+                    + "dtype (expected float64, float32 or float16; only --signs accepts integers)");
         }
     }
 
     private static void requireFinite(String option, Path file, NpyArray array) {
         long bad = array.firstNonFiniteIndex();
         if (bad >= 0) {
-            throw new InputException(ErrorCode.NON_FINITE, name(option, file), "non-finite value " + array.data()[(int) bad]
+            throw BeyondLazyException.about(ErrorCode.NON_FINITE, name(option, file), "non-finite value " + array.data()[(int) bad]
                     + " at flat index " + bad + " (C order)");
         }
     }
@@ -107,15 +123,16 @@ public final class Inputs {
     /** Requires {@code array.ndim() == ndim}; {@code expected} describes the shape, e.g. "r×d". */
     public static void requireNdim(String option, Path file, NpyArray array, int ndim, String expected) {
         if (array.ndim() != ndim) {
-            throw new InputException(ErrorCode.SHAPE_MISMATCH, name(option, file), "expected a " + ndim + "-D array of shape " + expected
-                    + ", found shape " + shape(array));
+            throw BeyondLazyException.about(ErrorCode.SHAPE_MISMATCH, name(option, file), "expected a " + ndim + "-D array of shape "
+                    + expected + ", found shape " + shape(array));
         }
     }
 
     /** Requires dimension {@code axis} to equal {@code value}. */
     public static void requireAxis(String option, Path file, NpyArray array, int axis, int value, String expected) {
         if (array.shape()[axis] != value) {
-            throw new InputException(ErrorCode.SHAPE_MISMATCH, name(option, file), "expected shape " + expected + ", found shape " + shape(array));
+            throw BeyondLazyException.about(ErrorCode.SHAPE_MISMATCH, name(option, file), "expected shape " + expected + ", found shape "
+                    + shape(array));
         }
     }
 
@@ -123,7 +140,7 @@ public final class Inputs {
     public static void requireNonEmpty(String option, Path file, NpyArray array) {
         for (int n : array.shape()) {
             if (n < 1) {
-                throw new InputException(ErrorCode.SHAPE_MISMATCH, name(option, file), "empty array of shape " + shape(array));
+                throw BeyondLazyException.about(ErrorCode.SHAPE_MISMATCH, name(option, file), "empty array of shape " + shape(array));
             }
         }
     }
@@ -135,51 +152,5 @@ public final class Inputs {
             return "(" + s[0] + ",)";
         }
         return Arrays.toString(s).replace('[', '(').replace(']', ')');
-    }
-
-    /** Runs {@code body}, prefixing any vocabulary error with the input's name. */
-    public static <T> T within(String input, java.util.function.Supplier<T> body) {
-        try {
-            return body.get();
-        } catch (BeyondLazyException e) {
-            throw InputException.of(input, e);
-        }
-    }
-
-    /**
-     * Validates an output file before any work (spec E9.7): its directory must exist and the path must
-     * not be a directory.
-     */
-    @SpecRef("E9.7")
-    public static Path output(String option, Path file) {
-        if (file == null) {
-            return null;
-        }
-        Path abs = file.toAbsolutePath();
-        if (Files.isDirectory(abs)) {
-            throw new InputException(ErrorCode.IO_FAILURE, name(option, file), "is a directory, expected a file path");
-        }
-        Path parent = abs.getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            throw new InputException(ErrorCode.IO_FAILURE, name(option, file), "directory " + parent + " does not exist");
-        }
-        if (parent != null && !Files.isWritable(parent)) {
-            throw new InputException(ErrorCode.IO_FAILURE, name(option, file), "directory " + parent + " is not writable");
-        }
-        return file;
-    }
-
-    /** Validates an output directory: it may exist (then it must be a directory) or its parent must exist. */
-    @SpecRef("E9.7")
-    public static Path outputDirectory(String option, Path dir) {
-        Path abs = dir.toAbsolutePath();
-        if (Files.exists(abs) && !Files.isDirectory(abs)) {
-            throw new InputException(ErrorCode.IO_FAILURE, name(option, dir), "exists and is not a directory");
-        }
-        Path parent = abs.getParent();
-        if (!Files.exists(abs) && parent != null && !Files.isDirectory(parent)) {
-            throw new InputException(ErrorCode.IO_FAILURE, name(option, dir), "parent directory " + parent + " does not exist");
-        }
-        return dir;
     }
 }
