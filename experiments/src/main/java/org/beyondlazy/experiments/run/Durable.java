@@ -19,21 +19,21 @@ import org.beyondlazy.core.SpecRef;
  * skipped (NTFS journals its renames itself).
  */
 @SpecRef("E9.8")
-final class Durable {
+public final class Durable {
     private static final boolean WINDOWS = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
 
     private Durable() {
     }
 
     /** Forces a regular file's data and metadata to disk. */
-    static void file(Path file) throws IOException {
+    public static void file(Path file) throws IOException {
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             channel.force(true);
         }
     }
 
     /** Forces a directory's entries to disk (skipped on Windows). */
-    static void directory(Path dir) throws IOException {
+    public static void directory(Path dir) throws IOException {
         if (WINDOWS) {
             return;
         }
@@ -43,7 +43,7 @@ final class Durable {
     }
 
     /** Forces every regular file under {@code dir}, then every directory, deepest first, {@code dir} last. */
-    static void tree(Path dir) throws IOException {
+    public static void tree(Path dir) throws IOException {
         List<Path> all;
         try (Stream<Path> walk = Files.walk(dir)) {
             all = walk.sorted(Comparator.reverseOrder()).toList();

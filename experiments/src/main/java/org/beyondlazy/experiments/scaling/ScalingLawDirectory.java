@@ -25,6 +25,7 @@ import java.util.function.Consumer;
 import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.experiments.run.Durable;
 import org.beyondlazy.experiments.run.RunConfigs;
 import org.beyondlazy.experiments.run.DirectoryLock;
 
@@ -333,6 +334,7 @@ public final class ScalingLawDirectory implements AutoCloseable {
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
             }
+            Durable.directory(file.toAbsolutePath().getParent()); // the rename survives a power loss too (E9.8)
         } finally {
             Files.deleteIfExists(tmp);
         }
