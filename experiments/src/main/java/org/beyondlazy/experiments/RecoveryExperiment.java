@@ -3,7 +3,6 @@ package org.beyondlazy.experiments;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -177,19 +176,8 @@ public final class RecoveryExperiment {
                 }));
             }
             for (Future<?> job : jobs) {
-                job.get();
+                Futures.await(job, "recovery experiment");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BeyondLazyException(ErrorCode.NUMERICAL_FAILURE, "recovery experiment", "interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof BeyondLazyException b) {
-                throw b;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new BeyondLazyException(ErrorCode.NUMERICAL_FAILURE, "recovery experiment", e.getCause().toString());
         } finally {
             pool.shutdown();
         }

@@ -3,7 +3,6 @@ package org.beyondlazy.experiments.scaling;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,6 +13,7 @@ import org.beyondlazy.core.Check;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
 import org.beyondlazy.core.lazy.TangentRank;
+import org.beyondlazy.experiments.Futures;
 import org.beyondlazy.experiments.LazyScalingStudy;
 import org.beyondlazy.experiments.RecoveryExperiment;
 
@@ -351,20 +351,7 @@ public final class ScalingLawStudy {
     }
 
     private static <T> T await(Future<T> future) {
-        try {
-            return future.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BeyondLazyException(ErrorCode.NUMERICAL_FAILURE, "scaling-law experiment", "interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new BeyondLazyException(ErrorCode.NUMERICAL_FAILURE, "scaling-law experiment", String.valueOf(e.getCause()));
-        }
+        return Futures.await(future, "scaling-law experiment");
     }
 
     private static DimensionPoint dimensionPoint(Spec spec, DimensionGrid grid, int d, TrialEngine engine, Consumer<String> log) {

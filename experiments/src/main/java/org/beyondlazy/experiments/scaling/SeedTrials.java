@@ -3,13 +3,13 @@ package org.beyondlazy.experiments.scaling;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.LongFunction;
 import org.beyondlazy.core.BeyondLazyException;
 import org.beyondlazy.core.ErrorCode;
 import org.beyondlazy.core.SpecRef;
+import org.beyondlazy.experiments.Futures;
 import org.beyondlazy.experiments.Statistics;
 import org.hipparchus.stat.interval.BinomialProportion;
 
@@ -144,21 +144,13 @@ public final class SeedTrials {
         int failures = 0;
         try {
             for (Future<Attempt> future : futures) {
-                Attempt a = future.get();
+                Attempt a = Futures.await(future, "scaling-law experiment");
                 judged.add(a);
                 failures += a.success() ? 0 : 1;
                 if (failures > allowedFailures) {
                     break; // passing is impossible: the verdict of all n seeds is already known
                 }
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new BeyondLazyException(ErrorCode.NUMERICAL_FAILURE, "scaling-law experiment", "interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new BeyondLazyException(ErrorCode.NUMERICAL_FAILURE, "scaling-law experiment", e.getCause().toString());
         } catch (CancellationException e) {
             throw new BeyondLazyException(ErrorCode.NUMERICAL_FAILURE, "scaling-law experiment", "a seed was cancelled");
         } finally {
