@@ -6,6 +6,10 @@ usage: python3 bench/compare/targets.py jmh.json compare.jsonl
 JMH medians are the 50th percentile of all measurement iterations; the comparison medians are
 gd_step.py's (median of repetitions of 10 steps). GFLOP/s use the nominal counts of E9.11 for the
 steps (factored 3m^2d + 4mrd, dense 3m^2d + 2 m N(d,l-1) d) and 2m^2d for the yardstick dgemm.
+
+The second table compares each numpy target with the step's floor, StepFloorBenchmark (the BLAS
+calls of one step alone, same shapes, same run): numpy / floor is the largest ratio any implementation
+of the same calls can reach through this BLAS, so a target above it needs fewer flops per step.
 """
 import json
 import sys
@@ -55,6 +59,27 @@ def main(jmh_path, compare_path):
         print("| %s l=%d | %.3g | %.1f | %.2f | %s | %s | %s | %s | %s |" % (
             case, l, ours, g, frac, ("≥ %.1f" % ft) if ft else "–", cell("numpy:gram"), ("≥ %.1f×" % nt) if nt else "–",
             cell("torch:autograd"), cell("torch:einsum")))
+    floors = {("factored", 3): "StepFloorBenchmark:factored:100:1000:3", ("factored", 4): "StepFloorBenchmark:factored:100:1000:3",
+              ("dense", 3): "StepFloorBenchmark:dense:64:1000:3"}  # l = 4 makes the same BLAS calls as l = 3
+    rows = []
+    for (case, l), key in floors.items():
+        floor, (step_key, flops) = j.get(key), steps[(case, l)]
+        ours = j.get(step_key)
+        if not floor or not ours:
+            continue
+        numpy = next((o["result"]["forms"]["gram"]["msPerStepMedian"] for o in others
+                      if o["case"] == case and o["order"] == l and "forms" in o["result"] and o["result"]["runtime"] == "numpy"), None)
+        ft, nt = targets[(case, l)]
+        best_frac = flops / (floor * 1e-3) / 1e9 / yard_gflops if yard_gflops else float("nan")
+        def verdict(best, target):
+            return "–" if target is None else ("≥ %.2g: %s" % (target, "reachable" if best >= target else "**out of reach**"))
+        rows.append("| %s l=%d | %.3g | %.3g | %.2f | %.2f | %s | %s | %s |" % (
+            case, l, floor, ours, ours / floor, best_frac, verdict(best_frac, ft),
+            ("%.2f×" % (numpy / floor)) if numpy else "–", verdict(numpy / floor, nt) if numpy else "–"))
+    if rows:
+        print("\n| step | floor: its BLAS calls alone (ms) | ours (ms) | ours / floor | floor's fraction of the dgemm rate (the most reachable) | target | numpy / floor (the largest reachable ratio) | target |")
+        print("|---|---|---|---|---|---|---|---|")
+        print("\n".join(rows))
     if yard_gflops:
         print("\nyardstick dgemm (1000×100)·(100×1000): %.3g ms, %.1f GFLOP/s" % (yard, yard_gflops))
 

@@ -10,7 +10,7 @@ mkdir -p "$OUT"
 JMH_ARGS="${JMH_ARGS:--f 2 -wi 3 -i 5 -w 1 -r 1}"
 if [ -z "${SKIP_JMH:-}" ]; then   # SKIP_JMH=1 re-runs only the numpy/PyTorch side against an existing jmh.json/jmh.log
   ./mvnw -q -B -pl bench -am package -DskipTests
-  java -jar bench/target/benchmarks.jar 'FactoredGdStep|DenseGdStep|Yardstick' -p blas=best $JMH_ARGS \
+  java -jar bench/target/benchmarks.jar 'FactoredGdStep|DenseGdStep|StepFloor|Yardstick' -p blas=best $JMH_ARGS \
     -rf json -rff "$OUT/jmh.json" | tee "$OUT/jmh.log"
 fi
 # the fast path's own BLAS thread count (JMH's "# Threads: 1 thread" line is its benchmark threads, not BLAS's)
