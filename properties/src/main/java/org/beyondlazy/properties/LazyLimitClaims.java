@@ -108,9 +108,9 @@ public abstract class LazyLimitClaims implements BackendUnderTest {
     @Tag("C7")
     @SpecRef({"C7", "E5.11"})
     void scaledGradientDescentApproachesTheLinearizedTrajectory(Centering centering) {
-        for (long seed : seeds()) {
+        EverySeed.check("scaledGradientDescentApproachesTheLinearizedTrajectory", seeds(), seed -> {
             check(centering, seed);
-        }
+        });
     }
 
     private void check(Centering centering, long seed) {
@@ -298,7 +298,7 @@ public abstract class LazyLimitClaims implements BackendUnderTest {
     @Tag("C7")
     @SpecRef({"C7", "E5.1", "E5.2", "E5.3", "E5.6"})
     void centeringsAgreeAndTheLinearizationIsFirstOrder() {
-        for (long seed : seeds()) {
+        EverySeed.check("centeringsAgreeAndTheLinearizationIsFirstOrder", seeds(), seed -> {
             LazyInstances.Instance inst = LazyInstances.rankOneTarget(seed, DIM, ORDER, ROWS);
             double[] w0 = AlphaScaling.pairedInitialization(inst.initialization(ROWS), DIM);
             Problem base = new Problem(ModelKind.PLAIN, 2 * ROWS, AlphaScaling.pairedSigns(2 * ROWS), 0.0, inst.truth());
@@ -375,7 +375,7 @@ public abstract class LazyLimitClaims implements BackendUnderTest {
                 assertThat(Math.abs(fd - gx[p])).as("∇f̄ vs central difference, coordinate %d, seed %dL", p, seed)
                         .isLessThanOrEqualTo(QUADRATIC_FD_REL * gxScale);
             }
-        }
+        });
     }
 
     /** The instance seeds: ClaimSettings.seed() + 0, 1, … (ClaimSettings.examples(EXAMPLES) of them). */

@@ -254,7 +254,7 @@ public abstract class MomentumClaims implements BackendUnderTest {
     @SpecRef({"C11", "E6.1", "E6.2", "E6.3"})
     void gradientDescentAndHeavyBallOdesDecayExponentially() {
         MomentumOdes odes = new MomentumOdes(ABSOLUTE_TOLERANCE, RELATIVE_TOLERANCE);
-        for (long seed : seeds()) {
+        EverySeed.check("gradientDescentAndHeavyBallOdesDecayExponentially", seeds(), seed -> {
             Kernel kernel = kernel(seed);
             assertOverParameterized(kernel);
             double lambdaMin = kernel.lambdaMin();
@@ -285,14 +285,14 @@ public abstract class MomentumClaims implements BackendUnderTest {
             ClaimOutput.printf(Locale.ROOT, "C11 seed %d: λ(K) %s; GD ODE within [|c_min|, ‖e₀‖]·e^{−λ_min t} on t ≤ %.0f; "
                     + "heavy-ball ODE γ/2=%.5f rate %.5f%n", seed, java.util.Arrays.toString(round(kernel.eigenvalues())), end,
                     gamma / 2, hbRate);
-        }
+        });
     }
 
     @Test
     @Tag("C11")
     @SpecRef({"C11", "E6.7"})
     void discreteHeavyBallConvergesAtThePredictedRate() {
-        for (long seed : seeds()) {
+        EverySeed.check("discreteHeavyBallConvergesAtThePredictedRate", seeds(), seed -> {
             Kernel kernel = kernel(seed);
             double lambdaMin = kernel.lambdaMin();
             double gamma = Math.sqrt(lambdaMin);
@@ -320,7 +320,7 @@ public abstract class MomentumClaims implements BackendUnderTest {
                     h, beta, seed).isCloseTo(predicted, within(HEAVY_BALL_RATE_TOLERANCE * Math.abs(predicted)));
             ClaimOutput.printf(Locale.ROOT, "C11 seed %d: discrete heavy ball h=%.3f β=%.5f: log rate %.6f vs ½ln β %.6f%n", seed, h,
                     beta, measured, predicted);
-        }
+        });
     }
 
     @Test
@@ -328,7 +328,7 @@ public abstract class MomentumClaims implements BackendUnderTest {
     @SpecRef({"C11", "E6.4", "E6.5"})
     void nesterovOdeDecaysPolynomiallyLikeBessel() {
         MomentumOdes odes = new MomentumOdes(ABSOLUTE_TOLERANCE, RELATIVE_TOLERANCE);
-        for (long seed : seeds()) {
+        EverySeed.check("nesterovOdeDecaysPolynomiallyLikeBessel", seeds(), seed -> {
             Kernel kernel = kernel(seed);
             double scale = 1 / Math.sqrt(kernel.lambdaMin()); // the slowest mode's time unit
             List<MomentumOdes.Sample> path = odes.integrate(Form.NESTEROV, kernel.k(), kernel.e0(), 0, NESTEROV_START, SPACING,
@@ -356,14 +356,14 @@ public abstract class MomentumClaims implements BackendUnderTest {
                     .isBetween(-1.5 - NESTEROV_SLOPE_TOLERANCE, -1.5 + NESTEROV_SLOPE_TOLERANCE);
             ClaimOutput.printf(Locale.ROOT, "C11 seed %d: Nesterov ODE Bessel error %.2e, envelope slopes %.4f (early) %.4f (late)%n",
                     seed, worst, early, late);
-        }
+        });
     }
 
     @Test
     @Tag("C11")
     @SpecRef({"C11", "E6.8"})
     void discreteNesterovConvergesToTheBesselSolutionInOdeTime() {
-        for (long seed : seeds()) {
+        EverySeed.check("discreteNesterovConvergesToTheBesselSolutionInOdeTime", seeds(), seed -> {
             Kernel kernel = kernel(seed);
             Objective f = backend().linearizedObjective(centered(kernel.truth(), kernel.w0()), kernel.w0());
             double horizon = NESTEROV_HORIZON / Math.sqrt(kernel.lambdaMin());
@@ -390,14 +390,14 @@ public abstract class MomentumClaims implements BackendUnderTest {
                 previous = worst;
             }
             ClaimOutput.printf(Locale.ROOT, "C11 seed %d: discrete Nesterov vs Bessel on t ≤ %.1f: %s%n", seed, horizon, report);
-        }
+        });
     }
 
     @Test
     @Tag("C11")
     @SpecRef({"C11", "E6.6"})
     void discreteNesterovAtAFixedStepConvergesLinearly() {
-        for (long seed : seeds()) {
+        EverySeed.check("discreteNesterovAtAFixedStepConvergesLinearly", seeds(), seed -> {
             Kernel kernel = kernel(seed);
             double lambdaMin = kernel.lambdaMin(); // normalized: λ_min(JJᵀ)/σ₁²
             double h = DISCRETE_STEP_TIMES_LAMBDA_MIN / lambdaMin;
@@ -434,7 +434,7 @@ public abstract class MomentumClaims implements BackendUnderTest {
             assertThat(perStep).as("per-step factor: linear convergence, bounded away from 1").isLessThan(Math.sqrt(q) + 1e-3);
             ClaimOutput.printf(Locale.ROOT, "C11 seed %d: discrete Nesterov hλ_min=%.3f, log-ratio %.4f vs E6.6 %.4f, per-step %.6f vs √(1−hλ)=%.6f%n",
                     seed, DISCRETE_STEP_TIMES_LAMBDA_MIN, measured, predicted, perStep, Math.sqrt(q));
-        }
+        });
     }
 
     /** Least-squares slope of log RMS(‖e‖) over each window [edge_i, edge_{i+1}) against log of its geometric centre. */
