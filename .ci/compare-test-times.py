@@ -25,6 +25,9 @@ def cases(root):
     for f in glob.glob(os.path.join(root, '*/target/surefire-reports/TEST-*.xml')) \
             + glob.glob(os.path.join(root, '*/target/failsafe-reports/TEST-*.xml')):
         for c in ET.parse(f).getroot().iter('testcase'):
+            if not c.get('name'):
+                continue  # a class-level entry (e.g. a disabled class), not a test case
+            # one key per (suite, test): its runs on several backends or BLAS bindings are summed into it
             cls = suite_name(c.get('classname').split('.')[-1])
             out[(cls, c.get('name'))] += float(c.get('time', 0))
     return out

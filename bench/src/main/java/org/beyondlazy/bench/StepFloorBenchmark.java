@@ -20,9 +20,11 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The floor of a gradient-descent step: only the BLAS calls that {@link FactoredGdStepBenchmark} and
  * {@link DenseGdStepBenchmark} make per step, with the same shapes, on random operands, and none of the
- * step's Java-side work (powers of G, monomials, row assembly). No implementation of the Gram-form step
- * (spec E8.2/E8.3, E8.4) at these sizes can be faster than these calls through the same BLAS, so
- * "target time &lt; floor" proves a target out of reach without doing fewer flops.
+ * step's Java-side work (powers of G, monomials, row assembly): the floor of the step <em>as it is made of
+ * BLAS calls today</em> (spec E8.2/E8.3, E8.4). A step built from other calls of the same flops can be
+ * faster (measured: Q = G·Y with G on the left, {@code dsymm("L", …)}, about 0.28 ms under the
+ * {@code dsymm("R", …)} used here at d = 100, m = 1000), so "target time &lt; floor" says a target is out of
+ * reach for these calls, not for every implementation.
  * <ul>
  *   <li>{@code factored}: G = VVᵀ ({@code dsyrk} m×d, m²d flops), Qᵀ = Yᵀ·G^{∘(l−1)} ({@code dsymm}, 2m²d),
  *       and the factored truth's two m×r×d products ({@code dgemm}, 4mrd) — the same calls for l = 3 and 4;</li>

@@ -41,4 +41,20 @@ class EverySeedTest {
         })).isInstanceOf(TestAbortedException.class);
         assertThat(ran).containsExactly(11L, 12L);
     }
+
+    @Test
+    void anAbortAfterAFailureDoesNotHideTheFailure() {
+        List<Long> ran = new ArrayList<>();
+        AssertionError e = catchThrowableOfType(() -> EverySeed.check("aProperty", SEEDS, seed -> {
+            ran.add(seed);
+            if (seed == 13) {
+                throw new TestAbortedException("not supported");
+            }
+            assertThat(seed).as("seed %d", seed).isNotEqualTo(11L);
+        }), AssertionError.class);
+        assertThat(ran).containsExactly(11L, 12L, 13L);
+        assertThat(e).hasMessageStartingWith("aProperty: fails on 1 of the seeds run [11]; then seed 13 stopped the check")
+                .hasMessageContaining("not supported");
+        assertThat(e.getSuppressed()).singleElement().isInstanceOf(TestAbortedException.class);
+    }
 }
