@@ -339,7 +339,7 @@ public final class Blas {
             }
             if (choice.equals("system")) {
                 throw new BeyondLazyException(ErrorCode.INVALID_PARAMETER, where + "=system", "a loadable system OpenBLAS",
-                        String.join("; ", notes));
+                        skipped.isEmpty() ? "none (looked for " + String.join(", ", SYSTEM_NAMES) + ")" : String.join("; ", notes));
             }
         }
         if (choice.equals("java")) {
