@@ -147,11 +147,15 @@ public final class ExperimentCommand implements Runnable {
 
     /** {@code experiment variant-rates}: the "Measured rates" of spec/07-variant.md. */
     @Command(name = "variant-rates", mixinStandardHelpOptions = true,
-            description = "The measured rates of spec/07-variant.md (C8 under R1/R2 × M1/M2, C9, C10, C13) over seeds 0..n-1.")
+            description = "The measured rates of spec/07-variant.md (C8 under R1/R2 × M1/M2, C9, C10, C13) over seeds F..F+n-1.")
     @SpecRef({"E7.5", "E7.6", "E7.7", "E7.8"})
     static final class Rates implements Callable<Integer> {
-        @Option(names = "--seeds", defaultValue = "100", paramLabel = "n", description = "Seeds 0..n-1 (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--seeds", defaultValue = "100", paramLabel = "n", description = "Seeds F..F+n-1 (default: ${DEFAULT-VALUE}).")
         int seeds;
+
+        @Option(names = "--from", defaultValue = "0", paramLabel = "F",
+                description = "First seed (default: ${DEFAULT-VALUE}, the seeds the thresholds were chosen on; a far-off F gives fresh seeds).")
+        long from;
 
         @Option(names = "--implementation", defaultValue = "reference", paramLabel = "name", description = "Backend (default: ${DEFAULT-VALUE}).")
         String implementation;
@@ -166,7 +170,7 @@ public final class ExperimentCommand implements Runnable {
         public Integer call() {
             atLeastOne("--seeds", seeds);
             Backend backend = BeyondLazyException.withInput("--implementation", () -> Backends.get(implementation));
-            VariantRates.Result result = VariantRates.measure(backend, seeds,
+            VariantRates.Result result = VariantRates.measure(backend, from, seeds,
                     threads > 0 ? threads : Runtime.getRuntime().availableProcessors());
             spec.commandLine().getOut().print(Tables.variantRates(result));
             return ExitStatus.OK;

@@ -245,7 +245,8 @@ public final class Tables {
 
     /** The "Measured rates" block of spec/07-variant.md ({@code experiment variant-rates}). */
     public static String variantRates(VariantRates.Result result) {
-        StringBuilder out = new StringBuilder("Backend " + result.backend() + ", seeds 0.." + (result.seeds() - 1) + System.lineSeparator());
+        StringBuilder out = new StringBuilder("Backend " + result.backend() + ", seeds " + result.firstSeed() + ".."
+                + (result.firstSeed() + result.seeds() - 1) + System.lineSeparator());
         out.append(rates(result.rates()));
         double[] lambdas = FloorStudy.lambdas();
         for (int k = 0; k < lambdas.length; k++) {
