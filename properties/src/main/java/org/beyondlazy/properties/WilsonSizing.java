@@ -43,8 +43,9 @@ public final class WilsonSizing {
 
     /**
      * P_fail for a rate counted over the successes of another count (e.g. the degenerate saddles among the
-     * stationary runs): Σ_n P(N = n) · P_fail(n, b, q) with N ~ Binomial(outerTrials, outerRate). Includes the
-     * small n with which the outer bound itself fails, so it is an upper bound.
+     * stationary runs): Σ_n P(N = n) · P_fail(n, b, q) with N ~ Binomial(outerTrials, outerRate), n = 0 counted
+     * as a failure. It includes the small n with which the outer bound itself fails (there the property fails
+     * anyway), so it may count a failure of the outer bound twice.
      */
     public static double failureProbabilityAmong(int outerTrials, double outerRate, double bound, double rate) {
         BinomialDistribution outer = new BinomialDistribution(outerTrials, outerRate);

@@ -46,9 +46,13 @@ class WilsonSizingTest {
         fresh(saddle);
         double among = WilsonSizing.failureProbabilityAmong(VariantClaims.C9_SEEDS, VariantClaims.C9_STATIONARY_FRESH.rate(),
                 VariantClaims.C9_MIN_SADDLE_LOWER, saddle.rate());
-        System.out.printf(java.util.Locale.ROOT, "| %s | %d/%d = %.3f (Wilson lower %.3f) | the stationary runs of %d seeds, Wilson lower ≥ %s | %.4f | – |%n",
+        VariantClaims.FreshRate stationary = VariantClaims.C9_STATIONARY_FRESH;
+        double amongPessimistic = WilsonSizing.failureProbabilityAmong(VariantClaims.C9_SEEDS,
+                WilsonSizing.lowerBound(stationary.successes(), stationary.seeds()), VariantClaims.C9_MIN_SADDLE_LOWER,
+                WilsonSizing.lowerBound(saddle.successes(), saddle.seeds()));
+        System.out.printf(java.util.Locale.ROOT, "| %s | %d/%d = %.3f (Wilson lower %.3f) | the stationary runs of %d seeds, Wilson lower ≥ %s | %.4f | %.4f |%n",
                 saddle.what(), saddle.successes(), saddle.seeds(), saddle.rate(), WilsonSizing.lowerBound(saddle.successes(), saddle.seeds()),
-                VariantClaims.C9_SEEDS, VariantClaims.C9_MIN_SADDLE_LOWER, among);
+                VariantClaims.C9_SEEDS, VariantClaims.C9_MIN_SADDLE_LOWER, among, amongPessimistic);
         assertThat(among).as("%s at the fresh rates", saddle.what())
                 .isLessThanOrEqualTo(WilsonSizing.MAX_FAILURE_PROBABILITY);
         check(VariantClaims.C9_WIDE_FRESH, VariantClaims.C9_WIDE_SEEDS, VariantClaims.C9_MIN_WIDE_LOWER);
