@@ -27,9 +27,11 @@ public final class VariantRates {
      * @param firstSeed   F
      * @param seeds       n
      * @param rates       every counted rate, in the order of the spec's table
-     * @param floorWorst  per λ of {@link FloorStudy#lambdas()}: max over seeds of |final/E7.6 − 1|
+     * @param floorWorst  per λ of {@link FloorStudy#lambdas()}: max of |final/E7.6 − 1| over the runs that fit every
+     *                    component (C13 judges only those; 0 when none does)
+     * @param floorFitted per λ: how many of the seeds' runs fit every component
      */
-    public record Result(String backend, long firstSeed, int seeds, List<Rate> rates, double[] floorWorst) {
+    public record Result(String backend, long firstSeed, int seeds, List<Rate> rates, double[] floorWorst, int[] floorFitted) {
     }
 
     /** Runs every measurement over seeds firstSeed … firstSeed + seeds − 1; the recovery rows in {@code threads} threads. */
@@ -103,11 +105,16 @@ public final class VariantRates {
         rates.add(new Rate("C10 l=4 fitted components ordered with staircase", seeds, order4Failed));
         double[] lambdas = FloorStudy.lambdas();
         double[] worst = new double[lambdas.length];
+        int[] fitted = new int[lambdas.length];
         for (int k = 0; k < lambdas.length; k++) {
             for (long s = firstSeed; s < end; s++) {
-                worst[k] = Math.max(worst[k], FloorStudy.run(backend, lambdas[k], s).deviation());
+                FloorStudy.Run run = FloorStudy.run(backend, lambdas[k], s);
+                if (run.fitted()) {
+                    fitted[k]++;
+                    worst[k] = Math.max(worst[k], run.deviation());
+                }
             }
         }
-        return new Result(backend.name(), firstSeed, seeds, List.copyOf(rates), worst);
+        return new Result(backend.name(), firstSeed, seeds, List.copyOf(rates), worst, fitted);
     }
 }
